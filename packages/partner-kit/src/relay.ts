@@ -1,0 +1,126 @@
+import { identityHeader, signInternalIdentity } from '@hub/contracts';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Outbox, type OutboxRow } from './entities.ts';
+
+export interface RelayOptions {
+  readonly orm: MikroORM;
+  /** The alliance subgraph's ingestion endpoint, e.g. http://127.0.0.1:4001/ingest. */
+  readonly ingestUrl: string;
+  readonly internalSecret: string;
+  /** This subgraph's name; the relay authenticates as `relay:<name>`. */
+  readonly subgraph: string;
+  /** Events per delivery. Default 200. */
+  readonly batchSize?: number;
+  /** How often to look for undelivered rows when not nudged. Default 500 ms. */
+  readonly idleMs?: number;
+  /** Longest wait between retries while the alliance is unreachable. Default 5 s. */
+  readonly maxBackoffMs?: number;
+}
+
+export interface OutboxRelay {
+  /** Deliver now (called after a transaction that wrote outbox rows). */
+  nudge(): void;
+  /** Counters for /metrics. */
+  readonly stats: { delivered: number; failedAttempts: number };
+  /** Stops after the delivery in flight, if any. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Delivers outbox rows in `seq` order to the alliance, in batches, until each batch is
+ * acknowledged; then marks them delivered. While the alliance is unreachable it retries with
+ * exponential backoff, so an outage delays events but loses none. The alliance ingests
+ * idempotently by event id, so a batch re-sent after a lost acknowledgement is harmless.
+ */
+export function startOutboxRelay(options: RelayOptions): OutboxRelay {
+  const batchSize = options.batchSize ?? 200;
+  const idleMs = options.idleMs ?? 500;
+  const maxBackoff = options.maxBackoffMs ?? 5000;
+  const stats = { delivered: 0, failedAttempts: 0 };
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let pendingNudge = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+      if (pendingNudge) {
+        pendingNudge = false;
+        done();
+      }
+    });
+
+  async function deliverBatch(): Promise<number> {
+    const em = options.orm.em.fork();
+    const rows = await em.find(Outbox, { deliveredAt: null }, { orderBy: { seq: 'asc' }, limit: batchSize });
+    if (rows.length === 0) {
+      return 0;
+    }
+    const token = await signInternalIdentity(
+      { viewer: { subject: `relay:${options.subgraph}`, role: 'viewer' }, caller: `relay:${options.subgraph}` },
+      options.internalSecret,
+    );
+    const response = await fetch(options.ingestUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [identityHeader]: token },
+      body: JSON.stringify({ events: rows.map(toEvent) }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) {
+      throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    }
+    const deliveredAt = new Date();
+    await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt });
+    stats.delivered += rows.length;
+    return rows.length;
+  }
+
+  const loop = (async () => {
+    let backoff = 100;
+    while (!stopped) {
+      try {
+        const sent = await deliverBatch();
+        backoff = 100;
+        if (sent === batchSize) {
+          continue;
+        }
+        await sleep(idleMs);
+      } catch (error) {
+        stats.failedAttempts += 1;
+        if (stats.failedAttempts === 1 || stats.failedAttempts % 20 === 0) {
+          console.warn(`[relay:${options.subgraph}] delivery failed, retrying: ${(error as Error).message}`);
+        }
+        if (!stopped) {
+          await sleep(backoff);
+        }
+        backoff = Math.min(backoff * 2, maxBackoff);
+      }
+    }
+  })();
+
+  return {
+    stats,
+    nudge() {
+      if (wake) {
+        wake();
+      } else {
+        pendingNudge = true;
+      }
+    },
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
+
+function toEvent(row: OutboxRow) {
+  return { eventId: row.eventId, entity: row.entity, entityId: row.entityId, version: row.version, payload: row.payload };
+}

@@ -1,0 +1,29 @@
+import type { PartnerKind } from '@hub/contracts';
+import type { EntitySchemaProperty } from '@mikro-orm/postgresql';
+import type { CommitmentRow } from './entities.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: type-graphql classes are plain constructors
+type ClassType = new (...args: any[]) => any;
+
+/** Everything that makes one partner kind's subgraph different from the others. */
+export interface PartnerKindSpec {
+  readonly kind: PartnerKind;
+  /** Subgraph and service name, e.g. `traffic-police`. */
+  readonly subgraph: string;
+  /** Root namespace field, e.g. `trafficPolice` in `mutation { trafficPolice { publishCommitment } }`. */
+  readonly namespace: string;
+  /** The concrete GraphQL types of this kind (each extends the contract's interface, with @key). */
+  readonly types: { Partner: ClassType; Branch: ClassType; Commitment: ClassType; Activity: ClassType };
+  /** `<Kind>CommitmentInput`: CommitmentInputBase plus this kind's own fields. */
+  readonly CommitmentInput: ClassType;
+  /** This kind's own commitment columns. */
+  readonly commitmentColumns: Record<string, EntitySchemaProperty<unknown, CommitmentRow>>;
+  /** Validates this kind's own input fields into column values (only the fields present). */
+  readonly extraColumns: (input: Record<string, unknown>) => Record<string, unknown>;
+  /** Values of this kind's own columns for a new commitment before its input is applied. */
+  readonly creationDefaults: Record<string, unknown>;
+  /** Extra GraphQL types to emit (the kind's enums are registered on import). */
+  readonly orphanedTypes?: ClassType[];
+  /** Committed migrations of this service, in order. */
+  readonly migrations: { name: string; class: ClassType }[];
+}

@@ -1,0 +1,110 @@
+import { buildFederatedSchema, closeOnSignal, parseSubgraphEnv, openOrm, type RunningServer, startSubgraphServer } from '@hub/subgraph-kit';
+import { Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport } from '@hub/contracts';
+import type { GraphQLSchema } from 'graphql';
+import { z } from 'zod';
+import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
+import { defineCommitmentEntity, partnerEntities } from './entities.ts';
+import { startOutboxRelay } from './relay.ts';
+import { createPartnerResolvers } from './resolvers.ts';
+import { type PartnerSeed, seedPartnerData } from './seed.ts';
+import type { PartnerKindSpec } from './spec.ts';
+
+/** Builds a partner kind's federated schema (no database needed: used to emit the SDL). */
+export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema> {
+  const { resolvers, referenceResolvers } = createPartnerResolvers(spec);
+  return buildFederatedSchema({
+    resolvers: [...resolvers],
+    orphanedTypes: [...Object.values(spec.types), Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport, ...(spec.orphanedTypes ?? [])],
+    referenceResolvers,
+  });
+}
+
+/**
+ * A partner subgraph's environment: the common subgraph variables plus `ALLIANCE_INGEST_URL`
+ * (default http://127.0.0.1:4001/ingest), where the outbox relay delivers.
+ */
+export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
+  return Object.freeze({
+    ...parseSubgraphEnv(defaultPort, source),
+    ALLIANCE_INGEST_URL: z.string().url().default('http://127.0.0.1:4001/ingest').parse(source.ALLIANCE_INGEST_URL),
+  });
+}
+export type PartnerEnv = ReturnType<typeof parsePartnerEnv>;
+
+export interface PartnerSubgraphOptions {
+  readonly env: PartnerEnv;
+  /** Demo data written when the database is empty; omit to start empty. */
+  readonly seed?: PartnerSeed;
+}
+
+export interface PartnerSubgraph {
+  readonly server: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a partner subgraph: opens and migrates its database, seeds it when empty, starts the
+ * outbox relay and serves GraphQL. `close()` stops the relay, the server and the pool, in order.
+ */
+export async function createPartnerSubgraph(spec: PartnerKindSpec, options: PartnerSubgraphOptions): Promise<PartnerSubgraph> {
+  const commitmentEntity = defineCommitmentEntity(spec.commitmentColumns);
+  const { orm, statements } = await openOrm({
+    databaseUrl: options.env.DATABASE_URL,
+    entities: partnerEntities(commitmentEntity),
+    migrations: spec.migrations,
+    printQueries: options.env.HUB_DEBUG_SQL,
+  });
+  if (options.seed) {
+    await seedPartnerData(orm.em.fork(), spec.kind, commitmentEntity, options.seed);
+  }
+  const relay = startOutboxRelay({
+    orm,
+    ingestUrl: options.env.ALLIANCE_INGEST_URL,
+    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    subgraph: spec.subgraph,
+  });
+  const runtime: PartnerRuntime = {
+    kind: spec.kind,
+    name: spec.subgraph,
+    commitmentEntity,
+    creationDefaults: spec.creationDefaults,
+    nudgeRelay: relay.nudge,
+  };
+  const schema = await buildPartnerSchema(spec);
+  const server = await startSubgraphServer<PartnerContext>({
+    name: spec.subgraph,
+    schema,
+    port: options.env.PORT,
+    host: options.env.HOST,
+    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    createContext: ({ viewer }) => {
+      const em = orm.em.fork();
+      return { em, viewer, runtime, loaders: createPartnerLoaders(em, commitmentEntity) };
+    },
+    metrics: () => ({
+      hub_sql_statements_total: statements.total,
+      hub_outbox_delivered_total: relay.stats.delivered,
+      hub_outbox_failed_attempts_total: relay.stats.failedAttempts,
+    }),
+  });
+  return {
+    server,
+    async close() {
+      await relay.stop();
+      await server.close();
+      await orm.close();
+    },
+  };
+}
+
+/**
+ * The whole bootstrap of a partner service: parse the environment (`PORT` defaulting to
+ * `defaultPort`), start the subgraph (seeding `seed` when `HUB_SEED=demo`), print its URL and
+ * close it cleanly on SIGINT/SIGTERM.
+ */
+export async function runPartnerService(spec: PartnerKindSpec, options: { defaultPort: number; seed: PartnerSeed }): Promise<void> {
+  const env = parsePartnerEnv(options.defaultPort);
+  const subgraph = await createPartnerSubgraph(spec, { env, seed: process.env.HUB_SEED === 'demo' ? options.seed : undefined });
+  console.log(`${spec.subgraph} subgraph ready at ${subgraph.server.url}`);
+  closeOnSignal(() => subgraph.close());
+}

@@ -1,0 +1,64 @@
+import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { type EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+
+/** Counts the SQL statements an ORM sends; read by `/metrics` and the N+1 tests. */
+export class StatementCounter {
+  total = 0;
+}
+
+class CountingLogger extends DefaultLogger {
+  constructor(
+    options: LoggerOptions,
+    private readonly counter: StatementCounter,
+    private readonly printQueries: boolean,
+  ) {
+    super(options);
+  }
+  override isEnabled(namespace: LoggerNamespace, context?: LogContext): boolean {
+    return namespace === 'query' || super.isEnabled(namespace, context);
+  }
+  override logQuery(context: { query: string } & LogContext): void {
+    this.counter.total += 1;
+    if (this.printQueries) {
+      super.logQuery(context);
+    }
+  }
+}
+
+export interface OrmOptions {
+  /** postgres:// URL of this service's own database. */
+  readonly databaseUrl: string;
+  readonly entities: EntitySchema<any, any>[];
+  /** Committed migrations, in order (class per migration). */
+  readonly migrations: { name: string; class: new (...args: any[]) => any }[];
+  /** Print every SQL statement (HUB_DEBUG_SQL=1). Default false. */
+  readonly printQueries?: boolean;
+  readonly poolSize?: number;
+}
+
+export interface Orm {
+  readonly orm: MikroORM;
+  readonly statements: StatementCounter;
+}
+
+/**
+ * Opens the service's database, applies pending migrations and returns the ORM with its
+ * statement counter. Request code must fork the EntityManager (`allowGlobalContext` is off).
+ * Throws when the database is unreachable or a migration fails.
+ */
+export async function openOrm(options: OrmOptions): Promise<Orm> {
+  const statements = new StatementCounter();
+  const orm = await MikroORM.init({
+    clientUrl: options.databaseUrl,
+    entities: options.entities,
+    allowGlobalContext: false,
+    extensions: [Migrator],
+    migrations: { migrationsList: options.migrations, transactional: true, snapshot: false, silent: true },
+    pool: { min: 0, max: options.poolSize ?? 10 },
+    loggerFactory: (loggerOptions) => new CountingLogger(loggerOptions, statements, options.printQueries ?? false),
+    debug: false,
+  });
+  await orm.migrator.up();
+  return { orm, statements };
+}

@@ -1,0 +1,231 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
+import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+
+/** A plain HTTP route beside `/graphql` (ingestion, metrics). Returns status and JSON body. */
+export type Route = (request: { body: unknown; identity: InternalIdentity | null }) => Promise<{ status: number; body: unknown }>;
+
+export interface SubgraphServerOptions<Context> {
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  /** 0 picks a free port. */
+  readonly port: number;
+  readonly host?: string;
+  /** Secret shared with the gateway; requests without a valid identity get 401 UNAUTHENTICATED. */
+  readonly internalSecret: string;
+  /** Builds the per-request context (fork the EntityManager and create loaders here). */
+  readonly createContext: (identity: InternalIdentity) => Context;
+  /** Extra POST routes, e.g. `{ '/ingest': … }`; they also require a valid identity. */
+  readonly routes?: Record<string, Route>;
+  /** Counters published at GET /metrics in Prometheus text format. */
+  readonly metrics?: () => Record<string, number>;
+  /** Largest accepted request body in bytes. Default 1 MiB. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function maskUnexpected(name: string) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code && code !== ErrorCode.INTERNAL) {
+      return formatted;
+    }
+    console.error(`[${name}] unexpected error`, (error as { originalError?: unknown }).originalError ?? error);
+    return { message: `Internal error in the ${name} subgraph`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+  };
+}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/**
+ * Starts a subgraph: GraphQL over HTTP and WebSocket (graphql-ws) on `/graphql`, the extra
+ * routes, `GET /health` and `GET /metrics`. Every GraphQL request and route call must carry a
+ * gateway-signed identity in `x-hub-identity` (WebSocket: `connectionParams.identity`).
+ * Unexpected errors are logged and masked. `close()` stops accepting, closes sockets and waits.
+ */
+export async function startSubgraphServer<Context extends object>(
+  options: SubgraphServerOptions<Context>,
+): Promise<RunningServer> {
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const apollo = new ApolloServer<Context>({
+    schema: options.schema,
+    formatError: maskUnexpected(options.name),
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: false,
+  });
+  await apollo.start();
+
+  const identify = async (token: string | undefined): Promise<InternalIdentity> => {
+    if (!token) {
+      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Subgraphs accept calls only through the gateway (no identity)');
+    }
+    try {
+      return await verifyInternalIdentity(token, options.internalSecret);
+    } catch {
+      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'The forwarded identity is not valid');
+    }
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (request.method === 'GET' && url.pathname === '/health') {
+      return sendJson(response, 200, { status: 'ok', subgraph: options.name });
+    }
+    if (request.method === 'GET' && url.pathname === '/metrics') {
+      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+      const lines = Object.entries(options.metrics?.() ?? {}).map(([key, value]) => `${key} ${value}`);
+      return response.end(`${lines.join('\n')}\n`);
+    }
+    const route = request.method === 'POST' ? options.routes?.[url.pathname] : undefined;
+    if (route) {
+      const identity = await identify(request.headers[identityHeader] as string | undefined);
+      const text = await readBody(request, maxBody);
+      const result = await route({ body: text ? JSON.parse(text) : null, identity });
+      return sendJson(response, result.status, result.body);
+    }
+    if (url.pathname !== '/graphql') {
+      return sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `No route ${url.pathname}`));
+    }
+    const identity = await identify(request.headers[identityHeader] as string | undefined);
+    const text = request.method === 'POST' ? await readBody(request, maxBody) : '';
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (typeof value === 'string') {
+        headers.set(key, value);
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: async () => options.createContext(identity),
+    });
+    const outHeaders: Record<string, string> = {};
+    for (const [key, value] of result.headers) {
+      outHeaders[key] = value;
+    }
+    response.writeHead(result.status ?? 200, outHeaders);
+    if (result.body.kind === 'complete') {
+      return response.end(result.body.string);
+    }
+    for await (const chunk of result.body.asyncIterator) {
+      response.write(chunk);
+    }
+    response.end();
+  };
+
+  const http = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (error instanceof HttpError) {
+        return sendJson(response, error.status, errorBody(error.code, error.message));
+      }
+      console.error(`[${options.name}] request failed`, error);
+      if (!response.headersSent) {
+        sendJson(response, 500, errorBody(ErrorCode.INTERNAL, 'Internal error'));
+      } else {
+        response.end();
+      }
+    });
+  });
+
+  const wss = new WebSocketServer({ server: http, path: '/graphql' });
+  const ws = useServer<{ identity?: string }, { context?: Context }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        try {
+          const identity = await identify(ctx.connectionParams?.identity);
+          ctx.extra.context = options.createContext(identity);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      context: (ctx) => ctx.extra.context ?? {},
+    },
+    wss,
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    port,
+    url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
+    async close() {
+      await ws.dispose();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
+
+/**
+ * Calls `close` once on SIGINT or SIGTERM, then exits (0 when it closed cleanly). The bootstrap
+ * of every service ends with it.
+ */
+export function closeOnSignal(close: () => Promise<void>): void {
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('shutdown failed', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Generates the next migration of a service from the difference between its entities and its
+ * committed migrations, using a scratch database on the given server.
+ * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx scripts/make-migration.ts <service>
+ */
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { loadService } from './service-definition.ts';
+
+const name = process.argv[2] ?? '';
+const service = await loadService(name);
+const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const scratch = `hub_migration_${name.replace(/-/g, '_')}`;
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+await admin.query(`drop database if exists ${scratch}`);
+await admin.query(`create database ${scratch}`);
+const url = new URL(server);
+url.pathname = `/${scratch}`;
+const folder = new URL(`../services/${name}/src/migrations`, import.meta.url).pathname;
+const orm = await MikroORM.init({
+  clientUrl: url.toString(),
+  entities: service.entities,
+  extensions: [Migrator],
+  migrations: { path: folder, pathTs: folder, emit: 'ts', snapshot: false, migrationsList: service.migrations },
+});
+await orm.migrator.up();
+const result = await orm.migrator.create();
+console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
+await orm.close();
+await admin.query(`drop database if exists ${scratch}`);
+await admin.end();

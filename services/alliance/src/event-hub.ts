@@ -1,0 +1,141 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import { AllianceEvent, type AllianceEventRow } from './entities.ts';
+import { eventsChannel } from './ingest.ts';
+
+type Topic = AllianceEventRow['topic'];
+
+/** Longest wait for a notification before looking at the table anyway (a lost NOTIFY costs this much). */
+const fallbackPollMs = 5000;
+
+/**
+ * Streams rows of `alliance_event` to subscribers: one LISTEN connection for the process wakes
+ * the streams of the alliance named in each notification; each stream reads its table rows
+ * after its cursor, in order. Resumable: a stream started with a cursor first replays what
+ * came after it.
+ */
+export class EventHub {
+  private readonly waiters = new Map<string, Set<() => void>>();
+  private listener: pg.Client | null = null;
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly databaseUrl: string,
+  ) {}
+
+  /** Opens the LISTEN connection. Throws when the database is unreachable. */
+  async start(): Promise<void> {
+    this.listener = new pg.Client({ connectionString: this.databaseUrl });
+    this.listener.on('notification', (message) => this.wake(message.payload ?? ''));
+    this.listener.on('error', (error) => console.error('[alliance] event listener failed', error));
+    await this.listener.connect();
+    await this.listener.query(`listen ${eventsChannel}`);
+  }
+
+  async stop(): Promise<void> {
+    for (const allianceId of [...this.waiters.keys()]) {
+      this.wake(allianceId);
+    }
+    await this.listener?.end();
+    this.listener = null;
+  }
+
+  private wake(allianceId: string): void {
+    const set = this.waiters.get(allianceId);
+    if (set) {
+      this.waiters.delete(allianceId);
+      for (const resolve of set) {
+        resolve();
+      }
+    }
+  }
+
+  private waitFor(allianceId: string): { promise: Promise<void>; cancel: () => void } {
+    let resolve!: () => void;
+    const promise = new Promise<void>((done) => {
+      resolve = done;
+    });
+    const timer = setTimeout(() => resolve(), fallbackPollMs);
+    const set = this.waiters.get(allianceId) ?? new Set();
+    set.add(resolve);
+    this.waiters.set(allianceId, set);
+    const cancel = () => {
+      clearTimeout(timer);
+      this.waiters.get(allianceId)?.delete(resolve);
+      resolve();
+    };
+    promise.then(() => clearTimeout(timer));
+    return { promise, cancel };
+  }
+
+  private async latestSeq(em: EntityManager, allianceId: string, topic: Topic): Promise<string> {
+    const [row] = await em.execute<{ seq: string | null }[]>('select max(seq)::text as seq from alliance_event where alliance_id = ? and topic = ?', [
+      allianceId,
+      topic,
+    ]);
+    return row?.seq ?? '0';
+  }
+
+  /**
+   * Events of one alliance and topic after `after` (a cursor from an earlier event), or from
+   * now on when `after` is absent. The iterator's `return()` releases it at once, even while it
+   * waits (graphql-ws calls it when the client leaves).
+   */
+  stream(allianceId: string, topic: Topic, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
+    const hub = this;
+    let cursor: string | null = after ?? null;
+    let buffer: AllianceEventRow[] = [];
+    let finished = false;
+    let pending: { cancel: () => void } | null = null;
+
+    const next = async (): Promise<IteratorResult<AllianceEventRow>> => {
+      while (!finished) {
+        const head = buffer.shift();
+        if (head) {
+          return { value: head, done: false };
+        }
+        // Listen before reading, so a notification that arrives during the read is not missed.
+        const wait = hub.waitFor(allianceId);
+        pending = wait;
+        const em = hub.orm.em.fork();
+        cursor ??= await hub.latestSeq(em, allianceId, topic);
+        buffer = await em.find(
+          AllianceEvent,
+          { allianceId, topic, seq: { $gt: cursor } } as never,
+          { orderBy: { seq: 'asc' }, limit: 200 },
+        );
+        const last = buffer.at(-1);
+        if (last) {
+          cursor = String(last.seq);
+          wait.cancel();
+        } else {
+          await wait.promise;
+        }
+        pending = null;
+      }
+      return { value: undefined, done: true };
+    };
+
+    return {
+      next,
+      async return() {
+        finished = true;
+        pending?.cancel();
+        return { value: undefined, done: true };
+      },
+      async throw(error: unknown) {
+        finished = true;
+        pending?.cancel();
+        throw error;
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  }
+}
+
+/** Validates a cursor from a client: the decimal sequence number of an event. */
+export function isEventCursor(value: string): boolean {
+  return /^\d{1,19}$/.test(value);
+}

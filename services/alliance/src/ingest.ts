@@ -1,0 +1,173 @@
+import { CommitmentStatus, type InternalIdentity, PartnerKind } from '@hub/contracts';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+
+/** The channel on which the alliance announces new rows of `alliance_event`. */
+export const eventsChannel = 'alliance_events';
+
+const relayKinds: Record<string, PartnerKind> = {
+  'relay:enterprise': PartnerKind.ENTERPRISE,
+  'relay:town-village': PartnerKind.TOWN_VILLAGE,
+  'relay:university': PartnerKind.UNIVERSITY,
+  'relay:traffic-police': PartnerKind.TRAFFIC_POLICE,
+};
+
+const dateOrNull = z.string().nullable();
+const commitmentPayload = z.object({
+  id: z.string().uuid(),
+  allianceId: z.string().uuid(),
+  partnerId: z.string().uuid(),
+  title: z.string().max(200),
+  category: z.string().max(40),
+  status: z.nativeEnum(CommitmentStatus),
+  progress: z.number().int().min(0).max(100),
+  startDate: dateOrNull,
+  dueDate: dateOrNull,
+  publishedAt: dateOrNull,
+  completedAt: dateOrNull,
+  lastProgressAt: dateOrNull,
+  updatedAt: z.string(),
+});
+const activityPayload = z.object({
+  id: z.string().uuid(),
+  allianceId: z.string().uuid(),
+  hostPartnerId: z.string().uuid(),
+  title: z.string().max(200),
+  type: z.string().max(40),
+  startsAt: z.string(),
+  endsAt: dateOrNull,
+  invitedPartnerIds: z.array(z.string().uuid()),
+  advancedCommitmentIds: z.array(z.string().uuid()),
+});
+const event = z.object({
+  eventId: z.string().uuid(),
+  entity: z.enum(['commitment', 'activity']),
+  entityId: z.string().uuid(),
+  version: z.number().int().positive(),
+  payload: z.record(z.string(), z.unknown()),
+});
+const body = z.object({ events: z.array(event).max(1000) });
+
+export interface IngestStats {
+  applied: number;
+  duplicates: number;
+  stale: number;
+  rejected: number;
+}
+
+function actionOf(status: CommitmentStatus, previous: string | undefined): string {
+  if (status === CommitmentStatus.COMPLETED || status === CommitmentStatus.WITHDRAWN) {
+    return status;
+  }
+  if (!previous) {
+    return 'PUBLISHED';
+  }
+  return status === CommitmentStatus.IN_PROGRESS && previous !== CommitmentStatus.IN_PROGRESS ? 'PROGRESS_REPORTED' : 'UPDATED';
+}
+
+async function isMember(em: EntityManager, allianceId: string, partnerId: string, kind: PartnerKind): Promise<boolean> {
+  const rows = await em.execute('select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [allianceId, partnerId, kind]);
+  return rows.length > 0;
+}
+
+async function applyCommitment(em: EntityManager, kind: PartnerKind, version: number, raw: unknown): Promise<'applied' | 'stale' | 'rejected'> {
+  const parsed = commitmentPayload.safeParse(raw);
+  if (!parsed.success) {
+    return 'rejected';
+  }
+  const item = parsed.data;
+  if (!(await isMember(em, item.allianceId, item.partnerId, kind))) {
+    return 'rejected';
+  }
+  const [previous] = await em.execute<{ status: string; version: number }[]>('select status, version from commitment_index where id = ? for update', [item.id]);
+  if (previous && previous.version >= version) {
+    return 'stale';
+  }
+  await em.execute(
+    `insert into commitment_index (id, alliance_id, partner_id, kind, title, category, status, progress, start_date, due_date,
+       published_at, completed_at, last_progress_at, updated_at, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (id) do update set title = excluded.title, category = excluded.category, status = excluded.status,
+       progress = excluded.progress, start_date = excluded.start_date, due_date = excluded.due_date,
+       published_at = excluded.published_at, completed_at = excluded.completed_at,
+       last_progress_at = excluded.last_progress_at, updated_at = excluded.updated_at, version = excluded.version`,
+    [
+      item.id, item.allianceId, item.partnerId, kind, item.title, item.category, item.status, item.progress, item.startDate,
+      item.dueDate, item.publishedAt, item.completedAt, item.lastProgressAt, item.updatedAt, version,
+    ],
+  );
+  await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
+    item.allianceId, 'list', item.id, kind, actionOf(item.status, previous?.status),
+  ]);
+  await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  return 'applied';
+}
+
+async function applyActivity(em: EntityManager, kind: PartnerKind, version: number, raw: unknown): Promise<'applied' | 'stale' | 'rejected'> {
+  const parsed = activityPayload.safeParse(raw);
+  if (!parsed.success) {
+    return 'rejected';
+  }
+  const item = parsed.data;
+  if (!(await isMember(em, item.allianceId, item.hostPartnerId, kind))) {
+    return 'rejected';
+  }
+  const [previous] = await em.execute<{ version: number }[]>('select version from activity_index where id = ? for update', [item.id]);
+  if (previous && previous.version >= version) {
+    return 'stale';
+  }
+  await em.execute(
+    `insert into activity_index (id, alliance_id, host_partner_id, kind, title, type, starts_at, ends_at, invited_partner_ids, advanced_commitment_ids, version)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     on conflict (id) do update set title = excluded.title, type = excluded.type, starts_at = excluded.starts_at,
+       ends_at = excluded.ends_at, invited_partner_ids = excluded.invited_partner_ids,
+       advanced_commitment_ids = excluded.advanced_commitment_ids, version = excluded.version`,
+    [
+      item.id, item.allianceId, item.hostPartnerId, kind, item.title, item.type, item.startsAt, item.endsAt,
+      JSON.stringify(item.invitedPartnerIds), JSON.stringify(item.advancedCommitmentIds), version,
+    ],
+  );
+  await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
+    item.allianceId, 'activity', item.id, kind, previous ? 'UPDATED' : 'CREATED',
+  ]);
+  await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  return 'applied';
+}
+
+/**
+ * The `/ingest` route: applies a partner relay's batch of outbox events in one transaction, in
+ * order. Each event id is applied at most once; a version not newer than the indexed one is
+ * ignored; an event for an alliance the partner does not belong to is acknowledged and counted
+ * as rejected, and so is a malformed payload (retrying could never succeed). Only relays (`relay:<kind>`) may call it.
+ */
+export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
+  return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
+    const kind = identity ? relayKinds[identity.caller] : undefined;
+    if (!kind) {
+      return { status: 403, body: { errors: [{ message: 'Only partner relays may deliver events', extensions: { code: 'FORBIDDEN' } }] } };
+    }
+    const parsed = body.safeParse(raw);
+    if (!parsed.success) {
+      return { status: 400, body: { errors: [{ message: `Malformed batch: ${parsed.error.issues[0]?.message}`, extensions: { code: 'BAD_USER_INPUT' } }] } };
+    }
+    const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
+    await orm.em.fork().transactional(async (em) => {
+      for (const item of parsed.data.events) {
+        const fresh = await em.execute('insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id', [item.eventId]);
+        if (fresh.length === 0) {
+          stats.duplicates += 1;
+          continue;
+        }
+        const apply = item.entity === 'commitment' ? applyCommitment : applyActivity;
+        stats[await apply(em, kind, item.version, item.payload)] += 1;
+      }
+    });
+    for (const key of Object.keys(stats) as (keyof IngestStats)[]) {
+      totals[key] += stats[key];
+    }
+    if (stats.rejected > 0) {
+      console.warn(`[alliance] rejected ${stats.rejected} event(s) from ${identity?.caller}: partner is not a member of that alliance`);
+    }
+    return { status: 200, body: stats };
+  };
+}

@@ -1,0 +1,28 @@
+import { kindTypePrefix, PartnerKind } from '@hub/contracts';
+import { buildFederatedSchema } from '@hub/subgraph-kit';
+import type { GraphQLSchema } from 'graphql';
+import type { AllianceContext } from '../context.ts';
+import { ActivityRefResolver, AllianceResolver } from './alliance.resolver.ts';
+import { CoordinatorResolver } from './coordinator.resolver.ts';
+import { LiveResolver } from './live.resolver.ts';
+import { entityStubs } from './types.ts';
+
+/** Activity stubs resolve to their index row, which carries invitations and linked items. */
+const activityReferences = Object.fromEntries(
+  Object.values(PartnerKind).map((kind) => [
+    `${kindTypePrefix[kind]}Activity`,
+    { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.activity.load(ref.id) },
+  ]),
+);
+
+/** The alliance subgraph's federated schema. */
+export function buildAllianceSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [AllianceResolver, ActivityRefResolver, CoordinatorResolver, LiveResolver],
+    orphanedTypes: entityStubs,
+    referenceResolvers: {
+      Alliance: { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.alliance.load(ref.id) },
+      ...activityReferences,
+    },
+  });
+}

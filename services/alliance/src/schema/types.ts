@@ -1,0 +1,249 @@
+import { Category, CommitmentStatus, kindTypePrefix, PartnerKind } from '@hub/contracts';
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import { Directive, Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+
+/** What happened to an item of the joint list or an activity. */
+export enum ChangeAction {
+  PUBLISHED = 'PUBLISHED',
+  UPDATED = 'UPDATED',
+  PROGRESS_REPORTED = 'PROGRESS_REPORTED',
+  COMPLETED = 'COMPLETED',
+  WITHDRAWN = 'WITHDRAWN',
+  CREATED = 'CREATED',
+}
+registerEnumType(ChangeAction, { name: 'ChangeAction', description: 'What happened to a list item or activity' });
+
+const kinds = Object.values(PartnerKind);
+const typeName = (kind: string, suffix: string) => `${kindTypePrefix[kind as PartnerKind]}${suffix}`;
+
+// ── Entity interfaces: the alliance declares each with @key and one stub per partner kind ──
+
+@InterfaceType('Commitment', { resolveType: (row: { kind: string }) => typeName(row.kind, 'Commitment') })
+@Directive('@key(fields: "id")')
+export abstract class CommitmentRef {
+  @Field(() => ID) id!: string;
+}
+
+@InterfaceType('Partner', { resolveType: (row: { kind: string }) => typeName(row.kind, 'Partner') })
+@Directive('@key(fields: "id")')
+export abstract class PartnerRef {
+  @Field(() => ID) id!: string;
+}
+
+@InterfaceType('JointActivity', { resolveType: (row: { kind: string }) => typeName(row.kind, 'Activity') })
+@Directive('@key(fields: "id")')
+export abstract class ActivityRef {
+  @Field(() => ID) id!: string;
+  @Field(() => [PartnerRef], { description: 'Partners invited to take part' }) invitedPartners!: PartnerRef[];
+  @Field(() => [CommitmentRef], { description: 'Commitments this activity advanced' }) advancedCommitments!: CommitmentRef[];
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: abstract base classes of the stubs
+function stubs(base: abstract new () => any, suffix: string) {
+  return kinds.map((kind) => {
+    const name = typeName(kind, suffix);
+    const stub = { [name]: class extends base {} }[name] as new () => unknown;
+    Directive('@key(fields: "id")')(stub);
+    ObjectType(name, { implements: base })(stub);
+    return stub;
+  });
+}
+
+/** One stub type per partner kind and interface, e.g. `TrafficPoliceCommitment { id }`. */
+export const entityStubs = [...stubs(CommitmentRef, 'Commitment'), ...stubs(PartnerRef, 'Partner'), ...stubs(ActivityRef, 'Activity')];
+
+// ── Coordination data ──
+
+@ObjectType({ description: '联络员: the person a partner names to the alliance' })
+export class Liaison {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+@ObjectType({ description: 'A partner’s membership of an alliance' })
+export class AllianceMember {
+  @Field(() => ID) partnerId!: string;
+  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => String, { description: 'Name as registered with the alliance' }) name!: string;
+  @Field(() => PartnerRef, { nullable: true, description: 'The partner as its own subgraph knows it' }) partner?: PartnerRef | null;
+  @Field(() => Liaison, { nullable: true }) liaison?: Liaison | null;
+  @Field(() => DateResolver) joinedOn!: string;
+}
+
+@ObjectType({ description: 'A signatory of the agreement' })
+export class Signatory {
+  @Field(() => ID, { nullable: true }) partnerId?: string | null;
+  @Field(() => String) organization!: string;
+  @Field(() => String) signer!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+@ObjectType({ description: '共建协议: the signed agreement founding the alliance' })
+export class Agreement {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => DateResolver) signedOn!: string;
+  @Field(() => [Signatory]) signatories!: Signatory[];
+  @Field(() => [String]) terms!: string[];
+  @Field(() => Int) version!: number;
+}
+
+@ObjectType({ description: '联席会议: a joint meeting convened by the coordinator' })
+export class JointMeeting {
+  @Field(() => ID) id!: string;
+  @Field(() => String) title!: string;
+  @Field(() => DateTimeResolver) heldAt!: Date;
+  @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => [String]) agenda!: string[];
+  @Field(() => String, { nullable: true }) decisions?: string | null;
+  @Field(() => String) convenedBy!: string;
+}
+
+// ── The joint list ──
+
+@InputType({ description: 'Filters of the joint list; all given conditions must hold' })
+export class CoBuildingListFilter {
+  @Field(() => [CommitmentStatus], { nullable: true }) status?: CommitmentStatus[] | null;
+  @Field(() => [Category], { nullable: true }) category?: Category[] | null;
+  @Field(() => [ID], { nullable: true }) partnerId?: string[] | null;
+  @Field(() => [PartnerKind], { nullable: true }) partnerKind?: PartnerKind[] | null;
+  @Field(() => Boolean, { nullable: true, description: 'Due date passed and not completed (or withdrawn)' }) overdue?: boolean | null;
+  @Field(() => Int, { nullable: true, description: 'Open items with no progress for this many days' }) staleDays?: number | null;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor?: string | null;
+}
+
+@ObjectType({ description: 'An item of the joint list; `node` is null when its partner’s subgraph is unreachable' })
+export class CommitmentEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => CommitmentRef, { nullable: true }) node?: CommitmentRef | null;
+}
+
+@ObjectType()
+export class CommitmentConnection {
+  @Field(() => [CommitmentEdge]) edges!: CommitmentEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}
+
+// ── Statistics ──
+
+@ObjectType({ description: 'Completion figures of one group of list items (withdrawn items excluded)' })
+export class CompletionFigures {
+  @Field(() => Int) total!: number;
+  @Field(() => Int) completed!: number;
+  @Field(() => Int) overdue!: number;
+  @Field(() => Float, { description: 'completed / total, 0 when total is 0' }) completionRate!: number;
+  @Field(() => Float, { description: 'Mean progress in percent' }) averageProgress!: number;
+}
+
+@ObjectType()
+export class PartnerCompletion extends CompletionFigures {
+  @Field(() => ID) partnerId!: string;
+  @Field(() => String) partnerName!: string;
+  @Field(() => PartnerKind) kind!: PartnerKind;
+}
+
+@ObjectType()
+export class CategoryCompletion extends CompletionFigures {
+  @Field(() => Category) category!: Category;
+}
+
+@ObjectType({ description: 'Tracking figures of an alliance’s joint list' })
+export class AllianceStats {
+  @Field(() => CompletionFigures) overall!: CompletionFigures;
+  @Field(() => [PartnerCompletion]) byPartner!: PartnerCompletion[];
+  @Field(() => [CategoryCompletion]) byCategory!: CategoryCompletion[];
+  @Field(() => Int, { description: 'Open items with no progress for staleDays days' }) stale!: number;
+  @Field(() => Int) staleDays!: number;
+}
+
+// ── Live changes ──
+
+@ObjectType({ description: 'A change of the joint list, as delivered to subscribers' })
+export class CoBuildingListChange {
+  @Field(() => String, { description: 'Pass as `after` to resume from here' }) cursor!: string;
+  @Field(() => ID) allianceId!: string;
+  @Field(() => ChangeAction) action!: ChangeAction;
+  @Field(() => ID) commitmentId!: string;
+  @Field(() => DateTimeResolver) occurredAt!: Date;
+  @Field(() => CommitmentRef, { nullable: true }) commitment?: CommitmentRef | null;
+}
+
+@ObjectType({ description: 'A change of the alliance’s joint activities' })
+export class ActivityChange {
+  @Field(() => String) cursor!: string;
+  @Field(() => ID) allianceId!: string;
+  @Field(() => ChangeAction) action!: ChangeAction;
+  @Field(() => ID) activityId!: string;
+  @Field(() => DateTimeResolver) occurredAt!: Date;
+  @Field(() => ActivityRef, { nullable: true }) activity?: ActivityRef | null;
+}
+
+@ObjectType({ description: 'The alliance’s statistics after a change of its joint list' })
+export class AllianceStatsChange {
+  @Field(() => String) cursor!: string;
+  @Field(() => ID) allianceId!: string;
+  @Field(() => DateTimeResolver) occurredAt!: Date;
+  @Field(() => AllianceStats) stats!: AllianceStats;
+}
+
+// ── Coordinator inputs ──
+
+@InputType()
+export class AllianceInput {
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { description: '联盟牵头单位' }) coordinatorName!: string;
+  @Field(() => DateResolver, { nullable: true }) foundedOn?: string | null;
+}
+
+@InputType()
+export class AdmitPartnerInput {
+  @Field(() => ID) partnerId!: string;
+  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) liaisonName?: string | null;
+  @Field(() => String, { nullable: true }) liaisonTitle?: string | null;
+  @Field(() => DateResolver, { nullable: true }) joinedOn?: string | null;
+}
+
+@InputType()
+export class SignatoryInput {
+  @Field(() => ID, { nullable: true }) partnerId?: string | null;
+  @Field(() => String) organization!: string;
+  @Field(() => String) signer!: string;
+  @Field(() => String, { nullable: true }) title?: string | null;
+}
+
+@InputType()
+export class AgreementInput {
+  @Field(() => String) title!: string;
+  @Field(() => DateResolver) signedOn!: string;
+  @Field(() => [SignatoryInput]) signatories!: SignatoryInput[];
+  @Field(() => [String]) terms!: string[];
+}
+
+@InputType()
+export class JointMeetingInput {
+  @Field(() => String) title!: string;
+  @Field(() => DateTimeResolver) heldAt!: Date;
+  @Field(() => String, { nullable: true }) location?: string | null;
+  @Field(() => [String]) agenda!: string[];
+  @Field(() => String, { nullable: true }) decisions?: string | null;
+}
+
+@ObjectType({ description: '党建联盟: a standing co-building arrangement' })
+@Directive('@key(fields: "id")')
+export class Alliance {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { description: '联盟牵头单位' }) coordinatorName!: string;
+  @Field(() => DateResolver, { nullable: true }) foundedOn?: string | null;
+  @Field(() => Int) version!: number;
+}

@@ -1,0 +1,93 @@
+import { demo, PartnerKind, stableId } from '@hub/contracts';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agreement, Alliance, JointMeeting, Membership } from './entities.ts';
+
+const { alliances, partners } = demo;
+
+const highwayMembers = [
+  { partnerId: partners.widening, kind: PartnerKind.ENTERPRISE, partnerName: '沈海高速宁海段改扩建工程项目部', liaisonName: '张伟', liaisonTitle: '党建工作指导员' },
+  { partnerId: partners.institute, kind: PartnerKind.UNIVERSITY, partnerName: '省属大学建筑工程学院交通工程研究所', liaisonName: '李静', liaisonTitle: '研究所党支部书记' },
+  { partnerId: partners.ninghai, kind: PartnerKind.TOWN_VILLAGE, partnerName: '宁海征迁指挥部', liaisonName: '王磊', liaisonTitle: '联络员' },
+  { partnerId: partners.trafficPolice, kind: PartnerKind.TRAFFIC_POLICE, partnerName: '省高速交警支队宁海大队', liaisonName: '林海', liaisonTitle: '联络员' },
+  { partnerId: partners.lawEnforcement, kind: PartnerKind.TRAFFIC_POLICE, partnerName: '宁海高速公路路政执法大队', liaisonName: '郑涛', liaisonTitle: '联络员' },
+];
+
+const tangyuanMembers = [
+  { partnerId: partners.tangyuanProject, kind: PartnerKind.ENTERPRISE, partnerName: '白琳镇棠园500KV输变电工程党支部', liaisonName: '刘洋', liaisonTitle: '联络员' },
+  { partnerId: partners.tangyuanVillage, kind: PartnerKind.TOWN_VILLAGE, partnerName: '棠园村', liaisonName: '陈秀英', liaisonTitle: '村党支部书记' },
+];
+
+/**
+ * Writes the demo alliances of DOMAIN.md (the highway-widening alliance with all four partner
+ * kinds, and the 棠园 alliance) unless alliances exist already. Returns whether it wrote.
+ */
+export async function seedAlliances(em: EntityManager): Promise<boolean> {
+  if ((await em.count(Alliance, {})) > 0) {
+    return false;
+  }
+  await em.transactional(async (tx) => {
+    const now = new Date();
+    tx.create(Alliance, {
+      id: alliances.highway,
+      name: '沈海高速宁海段改扩建党建联盟',
+      description: '项目部与高校研究所“五联五创”、与征迁指挥部联建、与高速交警和路政执法“九方六保”“四统四联”联勤联动，共建平安百年品质工程',
+      coordinatorName: '省交通集团改扩建工程指挥部党委',
+      foundedOn: '2026-03-01',
+      createdAt: now,
+      version: 1,
+    });
+    tx.create(Alliance, {
+      id: alliances.tangyuan,
+      name: '棠园输变电工程党建联创',
+      description: '白琳镇棠园500KV输变电工程党支部与棠园村签订党建联创协议，围绕主题党日、项目安征迁、基础设施建设形成7项共建清单',
+      coordinatorName: '白琳镇两新工委',
+      foundedOn: '2026-04-15',
+      createdAt: now,
+      version: 1,
+    });
+    for (const [allianceId, members, joinedOn] of [
+      [alliances.highway, highwayMembers, '2026-03-01'],
+      [alliances.tangyuan, tangyuanMembers, '2026-04-15'],
+    ] as const) {
+      for (const member of members) {
+        tx.create(Membership, { ...member, id: stableId(`membership/${allianceId}/${member.partnerId}`), allianceId, joinedOn });
+      }
+    }
+    tx.create(Agreement, {
+      id: stableId('agreement/highway'),
+      allianceId: alliances.highway,
+      title: '沈海高速宁海段改扩建党建共建协议',
+      signedOn: '2026-03-01',
+      signatories: highwayMembers.map((m) => ({ partnerId: m.partnerId, organization: m.partnerName, signer: m.liaisonName, title: m.liaisonTitle })),
+      terms: [
+        '理论联学：每季度联合开展一次学习大课堂',
+        '组织联建：组建工地兼合党支部，设党员先锋岗和党员责任区',
+        '工作联动：建立每日碰头会和联席会议制度，合力攻关土地征收、坟墓迁移和管线迁改',
+        '业绩联创：“五联五创”围绕科研创新、改扩建交通保通、高边坡施工、智慧建造联合攻关',
+        '责任联担：落实“九方六保”“四统四联”，保安全、保畅通',
+        '底线联守：共建廉洁工程，问题清单台账整改销项',
+      ],
+      version: 1,
+    });
+    tx.create(Agreement, {
+      id: stableId('agreement/tangyuan'),
+      allianceId: alliances.tangyuan,
+      title: '棠园500KV输变电工程党建联创协议',
+      signedOn: '2026-04-15',
+      signatories: tangyuanMembers.map((m) => ({ partnerId: m.partnerId, organization: m.partnerName, signer: m.liaisonName, title: m.liaisonTitle })),
+      terms: ['共同开展主题党日', '党员带头做好项目安征迁', '支持村基础设施建设', '7 项共建清单按月通报、按期销项'],
+      version: 1,
+    });
+    tx.create(JointMeeting, {
+      id: stableId('meeting/highway-2026-10'),
+      allianceId: alliances.highway,
+      title: '十月联席会议：征迁攻坚与冬季施工保通',
+      heldAt: new Date('2026-10-12T06:00:00Z'),
+      location: '项目部会议室',
+      agenda: ['K1510 段坟墓迁移进度', '冬季施工交通组织方案', '共建清单逾期事项通报'],
+      decisions: '征迁指挥部 11 月底前完成剩余 12 座坟墓迁移；交警大队牵头修订冬季保通方案',
+      convenedBy: '省交通集团改扩建工程指挥部党委',
+    });
+  });
+  return true;
+}

@@ -1,0 +1,59 @@
+import { openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
+import { type AllianceContext, createAllianceLoaders } from './context.ts';
+import { allianceEntities } from './entities.ts';
+import { EventHub } from './event-hub.ts';
+import { createIngestRoute, type IngestStats } from './ingest.ts';
+import { migrations } from './migrations/index.ts';
+import { buildAllianceSchema } from './schema/index.ts';
+import { seedAlliances } from './seed.ts';
+
+export interface AllianceSubgraph {
+  readonly server: RunningServer;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the alliance subgraph: migrates its database, seeds the demo alliances when asked and
+ * empty, listens for its own events, serves GraphQL (HTTP and WebSocket) and `/ingest`.
+ */
+export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?: boolean } = {}): Promise<AllianceSubgraph> {
+  const { orm, statements } = await openOrm({
+    databaseUrl: env.DATABASE_URL,
+    entities: allianceEntities,
+    migrations,
+    printQueries: env.HUB_DEBUG_SQL,
+  });
+  if (options.seed) {
+    await seedAlliances(orm.em.fork());
+  }
+  const events = new EventHub(orm, env.DATABASE_URL);
+  await events.start();
+  const ingested: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
+  const server = await startSubgraphServer<AllianceContext>({
+    name: 'alliance',
+    schema: await buildAllianceSchema(),
+    port: env.PORT,
+    host: env.HOST,
+    internalSecret: env.HUB_INTERNAL_SECRET,
+    createContext: ({ viewer }) => {
+      const em = orm.em.fork();
+      return { em, viewer, events, loaders: createAllianceLoaders(em) };
+    },
+    routes: { '/ingest': createIngestRoute(orm, ingested) },
+    metrics: () => ({
+      hub_sql_statements_total: statements.total,
+      hub_ingest_applied_total: ingested.applied,
+      hub_ingest_duplicates_total: ingested.duplicates,
+      hub_ingest_stale_total: ingested.stale,
+      hub_ingest_rejected_total: ingested.rejected,
+    }),
+  });
+  return {
+    server,
+    async close() {
+      await server.close();
+      await events.stop();
+      await orm.close();
+    },
+  };
+}

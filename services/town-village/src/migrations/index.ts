@@ -1,0 +1,4 @@
+import { Migration20261121200415 } from './Migration20261121200415.ts';
+
+/** Committed migrations, in the order they apply. */
+export const migrations = [{ name: 'Migration20261121200415', class: Migration20261121200415 }];
