@@ -45,8 +45,8 @@ export class ActivityInput {
   @Field(() => [ID], { nullable: true, description: 'Commitments this activity advanced' }) advancedCommitmentIds?: string[] | null;
 }
 
-/** Common fields of a commitment input; each kind extends it into `<Kind>CommitmentInput`. */
-@InputType({ isAbstract: true })
+/** Common fields of a commitment input; each kind extends it into `<Kind>CommitmentInput` (this base is never emitted). */
+@InputType()
 export abstract class CommitmentInputBase {
   @Field(() => String, { nullable: true }) title?: string | null;
   @Field(() => String, { nullable: true }) description?: string | null;

@@ -45,7 +45,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityType } = spec.types;
   const prefix = kindTypePrefix[spec.kind];
   const commitmentFields = (input: Record<string, unknown>): CommitmentFields => {
-    const { title, description, category, startDate, dueDate, branchId, ...rest } = input as CommitmentFields;
+    const { title, description, category, startDate, dueDate, branchId, ...rest } = input as CommitmentFields & Record<string, unknown>;
     return { title, description, category, startDate, dueDate, branchId, extra: spec.extraColumns(rest) };
   };
 
@@ -200,7 +200,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   }
 
   @Resolver(() => PartnerType)
-  class PartnerFields {
+  class PartnerFieldResolver {
     @FieldResolver(() => [PartyBranch])
     branches(@Root() partner: PartnerRow, @Ctx() ctx: PartnerContext) {
       return ctx.loaders.branchesOfPartner.load(partner.id);
@@ -213,7 +213,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   }
 
   @Resolver(() => BranchType)
-  class BranchFields {
+  class BranchFieldResolver {
     @FieldResolver(() => [PartyGroup])
     groups(@Root() branch: BranchRow, @Ctx() ctx: PartnerContext) {
       return ctx.loaders.groupsOfBranch.load(branch.id);
@@ -232,7 +232,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   }
 
   @Resolver(() => CommitmentType)
-  class CommitmentFields {
+  class CommitmentFieldResolver {
     @FieldResolver(() => PartyBranch, { nullable: true })
     branch(@Root() commitment: CommitmentRow, @Ctx() ctx: PartnerContext) {
       return commitment.branchId ? ctx.loaders.branch.load(commitment.branchId) : null;
@@ -259,7 +259,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   };
 
   return {
-    resolvers: [QueriesResolver, MutationsResolver, PartnerFields, BranchFields, CommitmentFields] as const,
+    resolvers: [QueriesResolver, MutationsResolver, PartnerFieldResolver, BranchFieldResolver, CommitmentFieldResolver] as const,
     referenceResolvers,
   };
 }

@@ -21,7 +21,7 @@ export function loaderById<Row extends { id: string }>(
  * A per-request loader of the rows that share a foreign key (`branchId`, `commitmentId`, …):
  * one `select … where fk in (…) order by …` per batch; an empty array for keys with no rows.
  */
-export function loaderByGroup<Row>(
+export function loaderByGroup<Row extends object>(
   em: EntityManager,
   entity: EntityName<Row>,
   key: keyof Row & string,

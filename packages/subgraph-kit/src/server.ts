@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
 import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
@@ -32,16 +34,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 function maskUnexpected(name: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
@@ -51,28 +43,6 @@ function maskUnexpected(name: string) {
     console.error(`[${name}] unexpected error`, (error as { originalError?: unknown }).originalError ?? error);
     return { message: `Internal error in the ${name} subgraph`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
   };
-}
-
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
-}
-
-function errorBody(code: string, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
 }
 
 /**
@@ -89,7 +59,9 @@ export async function startSubgraphServer<Context extends object>(
     schema: options.schema,
     formatError: maskUnexpected(options.name),
     includeStacktraceInErrorResponses: false,
+    // Only the gateway calls subgraphs (signed identity), so browsers' CSRF rules do not apply.
     csrfPrevention: false,
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
 
@@ -118,56 +90,19 @@ export async function startSubgraphServer<Context extends object>(
     if (route) {
       const identity = await identify(request.headers[identityHeader] as string | undefined);
       const text = await readBody(request, maxBody);
-      const result = await route({ body: text ? JSON.parse(text) : null, identity });
+      const result = await route({ body: parseJson(text) ?? null, identity });
       return sendJson(response, result.status, result.body);
     }
     if (url.pathname !== '/graphql') {
       return sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `No route ${url.pathname}`));
     }
     const identity = await identify(request.headers[identityHeader] as string | undefined);
-    const text = request.method === 'POST' ? await readBody(request, maxBody) : '';
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
-    }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') {
-        headers.set(key, value);
-      }
-    }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: async () => options.createContext(identity),
-    });
-    const outHeaders: Record<string, string> = {};
-    for (const [key, value] of result.headers) {
-      outHeaders[key] = value;
-    }
-    response.writeHead(result.status ?? 200, outHeaders);
-    if (result.body.kind === 'complete') {
-      return response.end(result.body.string);
-    }
-    for await (const chunk of result.body.asyncIterator) {
-      response.write(chunk);
-    }
-    response.end();
+    const body = request.method === 'POST' ? parseJson(await readBody(request, maxBody)) : undefined;
+    await executeApollo(apollo, request, response, body, async () => options.createContext(identity));
   };
 
   const http = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      if (error instanceof HttpError) {
-        return sendJson(response, error.status, errorBody(error.code, error.message));
-      }
-      console.error(`[${options.name}] request failed`, error);
-      if (!response.headersSent) {
-        sendJson(response, 500, errorBody(ErrorCode.INTERNAL, 'Internal error'));
-      } else {
-        response.end();
-      }
-    });
+    handle(request, response).catch((error: unknown) => sendError(response, error, options.name));
   });
 
   const wss = new WebSocketServer({ server: http, path: '/graphql' });

@@ -1,0 +1,65 @@
+import { anonymousViewer, type Role, type Viewer } from '@hub/contracts';
+import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { demoUsers } from './demo-users.ts';
+import type { GatewayEnv } from './env.ts';
+
+const roles: readonly Role[] = ['coordinator', 'partner_editor', 'viewer'];
+
+export class AuthError extends Error {}
+
+/** Verifies users' JWTs: with a JWKS URL when configured (production), else the HS256 secret. */
+export function createAuthenticator(env: GatewayEnv) {
+  const jwks: JWTVerifyGetKey | null = env.HUB_JWKS_URL ? createRemoteJWKSet(new URL(env.HUB_JWKS_URL)) : null;
+  const secret = new TextEncoder().encode(env.HUB_JWT_SECRET);
+  const options = { issuer: env.HUB_JWT_ISSUER, audience: env.HUB_JWT_AUDIENCE };
+
+  /**
+   * The viewer of a request: anonymous without a token; throws AuthError for a token that is
+   * malformed, expired, wrongly signed, or whose role claims are invalid.
+   */
+  return async function authenticate(authorization: string | undefined | null): Promise<Viewer> {
+    if (!authorization) {
+      return anonymousViewer;
+    }
+    const token = /^Bearer\s+(.+)$/i.exec(authorization)?.[1];
+    if (!token) {
+      throw new AuthError('The Authorization header must be "Bearer <token>"');
+    }
+    let payload: Record<string, unknown>;
+    try {
+      payload = (jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+    } catch (error) {
+      throw new AuthError(`The token is not valid: ${(error as Error).message}`);
+    }
+    const role = payload.role as Role;
+    if (!roles.includes(role) || typeof payload.sub !== 'string') {
+      throw new AuthError('The token has no valid subject or role');
+    }
+    if (role === 'partner_editor' && typeof payload.partnerId !== 'string') {
+      throw new AuthError('A partner editor’s token must name its partnerId');
+    }
+    return {
+      subject: payload.sub,
+      role,
+      ...(role === 'partner_editor' ? { partnerId: payload.partnerId as string } : {}),
+      ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+    };
+  };
+}
+export type Authenticate = ReturnType<typeof createAuthenticator>;
+
+/** Mints an HS256 token for a demo user (development only). Throws for an unknown user. */
+export async function mintDemoToken(env: GatewayEnv, user: string, lifetime = '12h'): Promise<string> {
+  const identity = demoUsers[user];
+  if (!identity) {
+    throw new AuthError(`Unknown demo user ${user}; one of: ${Object.keys(demoUsers).join(', ')}`);
+  }
+  return new SignJWT({ role: identity.role, name: identity.name, ...(identity.partnerId ? { partnerId: identity.partnerId } : {}) })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user)
+    .setIssuer(env.HUB_JWT_ISSUER)
+    .setAudience(env.HUB_JWT_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .sign(new TextEncoder().encode(env.HUB_JWT_SECRET));
+}

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Development defaults; production sets HUB_JWKS_URL (or its own HUB_JWT_SECRET) and HUB_INTERNAL_SECRET. */
+export const devJwtSecret = 'dev-jwt-secret-for-demo-tokens-only-0123456789';
+const devInternalSecret = 'dev-internal-secret-change-me-0123456789';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  HUB_ALLIANCE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+  HUB_ENTERPRISE_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
+  HUB_TOWN_VILLAGE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
+  HUB_UNIVERSITY_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
+  HUB_TRAFFIC_POLICE_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
+  HUB_INTERNAL_SECRET: z.string().min(32).default(devInternalSecret),
+  HUB_JWT_SECRET: z.string().min(32).default(devJwtSecret),
+  HUB_JWKS_URL: z.string().url().optional(),
+  HUB_JWT_ISSUER: z.string().default('party-alliance-hub'),
+  HUB_JWT_AUDIENCE: z.string().default('party-alliance-hub'),
+  HUB_DEMO_LOGIN: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  HUB_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  HUB_MAX_ALIASES: z.coerce.number().int().positive().default(30),
+  HUB_MAX_COST: z.coerce.number().int().positive().default(50_000),
+  HUB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
+  HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  HUB_WEB_DIST: z.string().optional(),
+});
+
+export type GatewayEnv = Readonly<z.infer<typeof schema>>;
+
+/** Parses the gateway's environment once; throws naming every invalid variable. */
+export function parseGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+}
+
+/** Subgraph name → URL, as the supergraph names them. */
+export function subgraphUrls(env: GatewayEnv): Record<string, string> {
+  return {
+    alliance: env.HUB_ALLIANCE_URL,
+    enterprise: env.HUB_ENTERPRISE_URL,
+    'town-village': env.HUB_TOWN_VILLAGE_URL,
+    university: env.HUB_UNIVERSITY_URL,
+    'traffic-police': env.HUB_TRAFFIC_POLICE_URL,
+  };
+}

@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+
+/**
+ * The small HTTP plumbing the gateway and the subgraphs share: bodies with a size limit,
+ * GraphQL-shaped JSON errors, and running a request through Apollo Server on node:http.
+ */
+
+/** An error that becomes an HTTP response with a GraphQL-shaped body and a stable code. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** `{ errors: [{ message, extensions: { code } }] }`, as GraphQL clients expect. */
+export function errorBody(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+  response.end(JSON.stringify(body));
+}
+
+/** Answers an HttpError as such; anything else is logged and answered 500 without details. */
+export function sendError(response: ServerResponse, error: unknown, label: string): void {
+  if (error instanceof HttpError) {
+    return sendJson(response, error.status, errorBody(error.code, error.message), error.headers);
+  }
+  console.error(`[${label}] request failed`, error);
+  if (response.headersSent) {
+    response.end();
+  } else {
+    sendJson(response, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal error'));
+  }
+}
+
+/** Reads a request body up to `limit` bytes; longer bodies are refused with 413 PAYLOAD_TOO_LARGE. */
+export async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) {
+    throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      throw new HttpError(413, 'PAYLOAD_TOO_LARGE', `Request body is larger than ${limit} bytes`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses a JSON body; malformed JSON is 400 BAD_REQUEST. Empty text is `undefined`. */
+export function parseJson(text: string): unknown {
+  if (!text) {
+    return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'BAD_REQUEST', 'The request body is not valid JSON');
+  }
+}
+
+/**
+ * Runs one HTTP request through Apollo Server and writes its response (including incremental
+ * delivery). `body` is the parsed JSON body (undefined for GET).
+ */
+export async function executeApollo<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: unknown,
+  context: () => Promise<Context>,
+): Promise<void> {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string') {
+      headers.set(key, value);
+    }
+  }
+  const result = await apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+    context,
+  });
+  const outHeaders: Record<string, string> = {};
+  for (const [key, value] of result.headers) {
+    outHeaders[key] = value;
+  }
+  response.writeHead(result.status ?? 200, outHeaders);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) {
+    response.write(chunk);
+  }
+  response.end();
+}

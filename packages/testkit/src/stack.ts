@@ -1,0 +1,156 @@
+import { fileURLToPath } from 'node:url';
+import { databaseUrl, ensureDatabases, dropDatabases, type PostgresServer, startEmbeddedPostgres } from './postgres.ts';
+import { type ServiceProcess, startServiceProcess } from './processes.ts';
+
+/** The repository's root folder. */
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The subgraphs, in start order, with their database name and port offset from the gateway's. */
+export const subgraphServices = [
+  { name: 'alliance', database: 'alliance', offset: 1 },
+  { name: 'enterprise', database: 'enterprise', offset: 2 },
+  { name: 'town-village', database: 'town_village', offset: 3 },
+  { name: 'university', database: 'university', offset: 4 },
+  { name: 'traffic-police', database: 'traffic_police', offset: 5 },
+] as const;
+export type SubgraphName = (typeof subgraphServices)[number]['name'];
+
+export interface StackOptions {
+  /** A PostgreSQL server to use (its `postgres` database URL). Default: embedded PostgreSQL. */
+  readonly databaseUrl?: string;
+  /** Embedded PostgreSQL's data folder. Default `<repo>/.data/pg`. */
+  readonly dataDir?: string;
+  /** Embedded PostgreSQL's port. Default 54329. */
+  readonly postgresPort?: number;
+  /** The gateway's port; subgraphs take the next five. Default 4000. */
+  readonly port?: number;
+  /** Prefix of the databases' names, e.g. `hub_test_`. Default none. */
+  readonly databasePrefix?: string;
+  /** Drop the databases first. Default false. */
+  readonly fresh?: boolean;
+  /** Seed the demo data into empty databases. Default true. */
+  readonly seed?: boolean;
+  /** Extra environment for every process (limits, secrets). */
+  readonly env?: Record<string, string>;
+  /** The built web app to serve at `/`. */
+  readonly webDist?: string;
+  /** Where the services' output goes. Default: nowhere. */
+  readonly log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  readonly gatewayUrl: string;
+  /** Subgraph name → its /graphql URL. */
+  readonly subgraphUrls: Record<SubgraphName, string>;
+  /** Subgraph name → its database URL. */
+  readonly databaseUrls: Record<SubgraphName, string>;
+  /** Stops one subgraph (to test partial failure and outages). */
+  stopService(name: SubgraphName): Promise<void>;
+  /** Starts a stopped subgraph again. */
+  startService(name: SubgraphName): Promise<void>;
+  /** Stops the gateway, the subgraphs and embedded PostgreSQL, in that order. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole hub: PostgreSQL (embedded unless `databaseUrl` is given), one database per
+ * subgraph, the five subgraphs (each migrating its database and seeding it when empty) and the
+ * gateway, each in its own process. If anything fails to start, what started is stopped again.
+ */
+export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
+  const log = options.log ?? (() => {});
+  const gatewayPort = options.port ?? 4000;
+  let postgres: PostgresServer | null = null;
+  const processes = new Map<string, ServiceProcess>();
+  const stopAll = async () => {
+    const gateway = processes.get('gateway');
+    await gateway?.stop();
+    await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
+    processes.clear();
+    await postgres?.stop();
+    postgres = null;
+  };
+
+  try {
+    let serverUrl = options.databaseUrl;
+    if (!serverUrl) {
+      postgres = await startEmbeddedPostgres({
+        dataDir: options.dataDir ?? `${repoRoot}.data/pg`,
+        port: options.postgresPort ?? 54329,
+        log,
+      });
+      serverUrl = postgres.url;
+    }
+    const prefix = options.databasePrefix ?? '';
+    const names = subgraphServices.map((s) => `${prefix}${s.database}`);
+    if (options.fresh) {
+      await dropDatabases(serverUrl, names);
+    }
+    await ensureDatabases(serverUrl, names);
+
+    const databaseUrls = Object.fromEntries(subgraphServices.map((s) => [s.name, databaseUrl(serverUrl, `${prefix}${s.database}`)])) as Record<SubgraphName, string>;
+    const subgraphUrls = Object.fromEntries(
+      subgraphServices.map((s) => [s.name, `http://127.0.0.1:${gatewayPort + s.offset}/graphql`]),
+    ) as Record<SubgraphName, string>;
+    const shared = {
+      ...options.env,
+      HUB_SEED: options.seed === false ? '' : 'demo',
+      ALLIANCE_INGEST_URL: `http://127.0.0.1:${gatewayPort + 1}/ingest`,
+    };
+    const startService = async (name: SubgraphName) => {
+      const service = subgraphServices.find((s) => s.name === name);
+      if (!service) {
+        throw new Error(`Unknown subgraph ${name}`);
+      }
+      const port = gatewayPort + service.offset;
+      processes.set(
+        name,
+        await startServiceProcess({
+          name,
+          entry: `services/${name}/src/index.ts`,
+          cwd: repoRoot,
+          port,
+          env: { ...shared, PORT: String(port), DATABASE_URL: databaseUrls[name] },
+          log,
+        }),
+      );
+    };
+    // The alliance first, so the partners' relays find it; the partners in parallel.
+    await startService('alliance');
+    await Promise.all(subgraphServices.slice(1).map((s) => startService(s.name)));
+    processes.set(
+      'gateway',
+      await startServiceProcess({
+        name: 'gateway',
+        entry: 'gateway/src/index.ts',
+        cwd: repoRoot,
+        port: gatewayPort,
+        env: {
+          ...shared,
+          PORT: String(gatewayPort),
+          HUB_ALLIANCE_URL: subgraphUrls.alliance,
+          HUB_ENTERPRISE_URL: subgraphUrls.enterprise,
+          HUB_TOWN_VILLAGE_URL: subgraphUrls['town-village'],
+          HUB_UNIVERSITY_URL: subgraphUrls.university,
+          HUB_TRAFFIC_POLICE_URL: subgraphUrls['traffic-police'],
+          ...(options.webDist ? { HUB_WEB_DIST: options.webDist } : {}),
+        },
+        log,
+      }),
+    );
+    return {
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      subgraphUrls,
+      databaseUrls,
+      async stopService(name) {
+        await processes.get(name)?.stop();
+        processes.delete(name);
+      },
+      startService,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

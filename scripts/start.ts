@@ -1,0 +1,42 @@
+/**
+ * `pnpm start`: the whole hub on one machine. Uses DATABASE_URL (a server's postgres database)
+ * when set, else embedded PostgreSQL with its data in .data/pg. PORT sets the gateway's port
+ * (default 4000; subgraphs take the next five). Ctrl-C stops everything, PostgreSQL included.
+ */
+import { existsSync } from 'node:fs';
+import { repoRoot, startStack } from '@hub/testkit';
+
+const started = Date.now();
+const webDist = `${repoRoot}web/dist`;
+const stack = await startStack({
+  databaseUrl: process.env.DATABASE_URL,
+  port: process.env.PORT ? Number(process.env.PORT) : 4000,
+  webDist: existsSync(webDist) ? webDist : undefined,
+  log: (line) => console.log(line),
+});
+const origin = new URL(stack.gatewayUrl).origin;
+console.log(`
+The co-building hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).
+  Dashboard:   ${origin}/
+  GraphQL:     ${stack.gatewayUrl}   (HTTP and WebSocket)
+  Subgraphs:   ${Object.entries(stack.subgraphUrls).map(([name, url]) => `${name} ${url}`).join('\n               ')}
+  Demo token:  pnpm token coordinator   (or enterprise-editor, traffic-police-editor, viewer, …)
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    console.log('\nstopping…');
+    stack.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}
