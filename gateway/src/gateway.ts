@@ -5,6 +5,7 @@ import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@h
 import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import type { GraphQLFormattedError } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken } from './auth.ts';
+import { demoUsers } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 import { subgraphUrls } from './env.ts';
 import { queryLimitsPlugin, RateLimiter } from './limits.ts';
@@ -103,6 +104,14 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
     }
   };
 
+  /** The demo identities for the web app's sign-in page (only when demo sign-in is on). */
+  const listDemoUsers = (response: ServerResponse) => {
+    if (!env.HUB_DEMO_LOGIN || env.HUB_JWKS_URL) {
+      throw new HttpError(404, ErrorCode.NOT_FOUND, 'Demo sign-in is switched off');
+    }
+    sendJson(response, 200, Object.entries(demoUsers).map(([id, user]) => ({ id, ...user })));
+  };
+
   const http = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
     const route =
@@ -112,6 +121,8 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
           ? async () => sendJson(response, 200, { status: 'ok' })
           : path === '/auth/demo-login' && request.method === 'POST'
             ? demoLogin
+            : path === '/auth/demo-users'
+              ? async () => listDemoUsers(response)
             : async () => serveStatic(env.HUB_WEB_DIST, path, response);
     route(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
   });
