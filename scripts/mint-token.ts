@@ -5,7 +5,11 @@ import { parseGatewayEnv } from '../gateway/src/env.ts';
 
 const user = process.argv[2];
 if (!user || !demoUsers[user]) {
-  console.error(`Usage: pnpm token <user>, one of:\n${Object.entries(demoUsers).map(([id, u]) => `  ${id.padEnd(26)} ${u.role.padEnd(15)} ${u.name}`).join('\n')}`);
+  console.error(
+    `Usage: pnpm token <user>, one of:\n${Object.entries(demoUsers)
+      .map(([id, u]) => `  ${id.padEnd(26)} ${u.role.padEnd(15)} ${u.name}`)
+      .join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(await mintDemoToken(parseGatewayEnv(), user));

@@ -19,7 +19,9 @@ console.log(`
 The co-building hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Dashboard:   ${origin}/
   GraphQL:     ${stack.gatewayUrl}   (HTTP and WebSocket)
-  Subgraphs:   ${Object.entries(stack.subgraphUrls).map(([name, url]) => `${name} ${url}`).join('\n               ')}
+  Subgraphs:   ${Object.entries(stack.subgraphUrls)
+    .map(([name, url]) => `${name} ${url}`)
+    .join('\n               ')}
   Demo token:  pnpm token coordinator   (or enterprise-editor, traffic-police-editor, viewer, …)
 Press Ctrl-C to stop.`);
 

@@ -27,7 +27,8 @@ export function createAuthenticator(env: GatewayEnv) {
     }
     let payload: Record<string, unknown>;
     try {
-      payload = (jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] })).payload;
+      payload = (jwks ? await jwtVerify(token, jwks, options) : await jwtVerify(token, secret, { ...options, algorithms: ['HS256'] }))
+        .payload;
     } catch (error) {
       throw new AuthError(`The token is not valid: ${(error as Error).message}`);
     }

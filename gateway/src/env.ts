@@ -17,7 +17,10 @@ const schema = z.object({
   HUB_JWKS_URL: z.string().url().optional(),
   HUB_JWT_ISSUER: z.string().default('party-alliance-hub'),
   HUB_JWT_AUDIENCE: z.string().default('party-alliance-hub'),
-  HUB_DEMO_LOGIN: z.enum(['0', '1']).default('1').transform((v) => v === '1'),
+  HUB_DEMO_LOGIN: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
   HUB_MAX_DEPTH: z.coerce.number().int().positive().default(12),
   HUB_MAX_ALIASES: z.coerce.number().int().positive().default(30),
   HUB_MAX_COST: z.coerce.number().int().positive().default(50_000),

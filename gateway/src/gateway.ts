@@ -3,7 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@hub/contracts';
 import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken } from './auth.ts';
 import { demoUsers } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
@@ -21,6 +21,30 @@ export interface RunningGateway {
   readonly url: string;
   readonly port: number;
   close(): Promise<void>;
+}
+
+/**
+ * Calls one subgraph with the caller's signed identity. When the subgraph cannot be reached or
+ * answers with an HTTP error, the error names it (`SUBGRAPH_UNAVAILABLE`, `serviceName`), so a
+ * partial answer says which part is missing.
+ */
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    request.http?.headers.set(identityHeader, context.identityToken);
+  }
+
+  override didEncounterError(error: Error): never {
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable; its part of the answer is missing (${error.message})`, {
+      extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },
+    });
+  }
 }
 
 /** Keeps a subgraph's failure readable: which subgraph, with a stable code. */
@@ -41,13 +65,13 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
   const urls = subgraphUrls(env);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: urls[name] ?? url,
-        willSendRequest({ request, context }) {
-          request.http?.headers.set(identityHeader, context.identityToken);
-        },
-      }),
+    buildService: ({ name, url }) => {
+      const target = urls[name] ?? url;
+      if (!target) {
+        throw new Error(`No URL for subgraph ${name}`);
+      }
+      return new SubgraphDataSource(name, target);
+    },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -109,7 +133,11 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
     if (!env.HUB_DEMO_LOGIN || env.HUB_JWKS_URL) {
       throw new HttpError(404, ErrorCode.NOT_FOUND, 'Demo sign-in is switched off');
     }
-    sendJson(response, 200, Object.entries(demoUsers).map(([id, user]) => ({ id, ...user })));
+    sendJson(
+      response,
+      200,
+      Object.entries(demoUsers).map(([id, user]) => ({ id, ...user })),
+    );
   };
 
   const http = createServer((request, response) => {
@@ -123,7 +151,7 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
             ? demoLogin
             : path === '/auth/demo-users'
               ? async () => listDemoUsers(response)
-            : async () => serveStatic(env.HUB_WEB_DIST, path, response);
+              : async () => serveStatic(env.HUB_WEB_DIST, path, response);
     route(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
   });
 
@@ -143,4 +171,3 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
     },
   };
 }
-

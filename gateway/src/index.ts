@@ -9,7 +9,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (!closing) {
       closing = true;
-      gateway.close().then(() => process.exit(0), () => process.exit(1));
+      gateway.close().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     }
   });
 }

@@ -46,7 +46,6 @@ function firstArgument(field: FieldNode, variables: Record<string, unknown>): nu
   return null;
 }
 
-
 interface Measure {
   depth: number;
   aliases: number;
@@ -64,11 +63,14 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): Measure {
   const totals = { aliases: 0 };
+  // `sized`: the enclosing field had `first`, which already counts the items of a connection's
+  // `edges`/`nodes` list inside it.
   const walk = (
     set: SelectionSetNode,
     parent: GraphQLNamedType | null | undefined,
     depth: number,
     seen: Set<string>,
+    sized = false,
   ): { depth: number; cost: number } => {
     let maxDepth = depth;
     let cost = 0;
@@ -81,15 +83,17 @@ export function measureOperation(
           cost += selection.name.value.startsWith('__') ? 0 : 1;
           continue;
         }
-        const type = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value]?.type : undefined;
+        const type =
+          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value]?.type : undefined;
         const unwrapped = type && isNonNullType(type) ? type.ofType : type;
-        const inner = walk(selection.selectionSet, type ? getNamedType(type) : null, depth + 1, seen);
-        const size = firstArgument(selection, variables) ?? (unwrapped && isListType(unwrapped) ? defaultListSize : 1);
+        const first = firstArgument(selection, variables);
+        const inner = walk(selection.selectionSet, type ? getNamedType(type) : null, depth + 1, seen, first !== null);
+        const size = first ?? (unwrapped && isListType(unwrapped) && !sized ? defaultListSize : 1);
         cost += 1 + size * inner.cost;
         maxDepth = Math.max(maxDepth, inner.depth);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         const narrowed = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        const inner = walk(selection.selectionSet, narrowed, depth, seen);
+        const inner = walk(selection.selectionSet, narrowed, depth, seen, sized);
         cost += inner.cost;
         maxDepth = Math.max(maxDepth, inner.depth);
       } else {
@@ -98,7 +102,13 @@ export function measureOperation(
         if (!fragment || seen.has(name)) {
           continue; // unknown fragments fail validation; cycles are cut here
         }
-        const inner = walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), depth, new Set([...seen, name]));
+        const inner = walk(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value),
+          depth,
+          new Set([...seen, name]),
+          sized,
+        );
         cost += inner.cost;
         maxDepth = Math.max(maxDepth, inner.depth);
       }

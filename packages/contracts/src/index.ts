@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 
+export * from './demo.ts';
 export * from './enums.ts';
 export * from './identity.ts';
-export * from './types.ts';
-export * from './internal-identity.ts';
 export * from './inputs.ts';
-export * from './demo.ts';
+export * from './internal-identity.ts';
+export * from './types.ts';

@@ -31,7 +31,8 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 /** Answers an HttpError as such; anything else is logged and answered 500 without details. */
 export function sendError(response: ServerResponse, error: unknown, label: string): void {
   if (error instanceof HttpError) {
-    return sendJson(response, error.status, errorBody(error.code, error.message), error.headers);
+    sendJson(response, error.status, errorBody(error.code, error.message), error.headers);
+    return;
   }
   console.error(`[${label}] request failed`, error);
   if (response.headersSent) {

@@ -58,7 +58,9 @@ function validated(fields: ActivityFields) {
     out.minutes = optionalText(fields.minutes, 'minutes', 20000);
   }
   if (fields.invitedPartnerIds) {
-    out.invitedPartnerIds = [...new Set(maxItems(fields.invitedPartnerIds, 'invitedPartnerIds', 50).map((id) => assertId(id, 'invitedPartnerIds')))];
+    out.invitedPartnerIds = [
+      ...new Set(maxItems(fields.invitedPartnerIds, 'invitedPartnerIds', 50).map((id) => assertId(id, 'invitedPartnerIds'))),
+    ];
   }
   if (fields.advancedCommitmentIds) {
     out.advancedCommitmentIds = [
@@ -158,7 +160,11 @@ export async function recordAttendance(
     if (!Number.isInteger(item.attendees) || item.attendees < 0 || item.attendees > 100_000) {
       throw badInput('attendees must be a whole number from 0 to 100000', 'attendees');
     }
-    return { partnerId: assertId(item.partnerId, 'partnerId'), partnerName: requiredText(item.partnerName, 'partnerName', 200), attendees: item.attendees };
+    return {
+      partnerId: assertId(item.partnerId, 'partnerId'),
+      partnerName: requiredText(item.partnerName, 'partnerName', 200),
+      attendees: item.attendees,
+    };
   });
   return save(ctx, async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);

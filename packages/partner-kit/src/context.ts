@@ -2,12 +2,12 @@ import type { PartnerKind, Viewer } from '@hub/contracts';
 import { forbidden, loaderByGroup, loaderById, unauthenticated } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import {
-  type ActivityRow,
   Activity,
+  type ActivityRow,
   Branch,
   type BranchRow,
-  CommitmentChange,
   type ChangeRow,
+  CommitmentChange,
   type CommitmentRow,
   Group,
   type GroupRow,

@@ -1,4 +1,5 @@
 import { identityHeader, signInternalIdentity } from '@hub/contracts';
+import { backgroundFork } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Outbox, type OutboxRow } from './entities.ts';
 
@@ -57,7 +58,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     });
 
   async function deliverBatch(): Promise<number> {
-    const em = options.orm.em.fork();
+    const em = backgroundFork(options.orm);
     const rows = await em.find(Outbox, { deliveredAt: null }, { orderBy: { seq: 'asc' }, limit: batchSize });
     if (rows.length === 0) {
       return 0;

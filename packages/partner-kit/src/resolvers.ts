@@ -78,10 +78,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
     }
 
     @FieldResolver(() => [CommitmentType], { description: "The signed-in editor's commitments, drafts included" })
-    myCommitments(
-      @Arg('status', () => CommitmentStatus, { nullable: true }) status: CommitmentStatus | null,
-      @Ctx() ctx: PartnerContext,
-    ) {
+    myCommitments(@Arg('status', () => CommitmentStatus, { nullable: true }) status: CommitmentStatus | null, @Ctx() ctx: PartnerContext) {
       const partnerId = editorPartnerId(ctx.viewer);
       return ctx.em.find(ctx.runtime.commitmentEntity, { partnerId, ...(status ? { status } : {}) }, { orderBy: { updatedAt: 'desc' } });
     }
@@ -254,7 +251,8 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
     [`${prefix}Branch`]: { __resolveReference: (ref: { id: string }, ctx: PartnerContext) => ctx.loaders.branch.load(ref.id) },
     [`${prefix}Activity`]: { __resolveReference: (ref: { id: string }, ctx: PartnerContext) => ctx.loaders.activity.load(ref.id) },
     [`${prefix}Commitment`]: {
-      __resolveReference: async (ref: { id: string }, ctx: PartnerContext) => visibleCommitment(await ctx.loaders.commitment.load(ref.id), ctx),
+      __resolveReference: async (ref: { id: string }, ctx: PartnerContext) =>
+        visibleCommitment(await ctx.loaders.commitment.load(ref.id), ctx),
     },
   };
 

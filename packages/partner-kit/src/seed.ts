@@ -81,7 +81,12 @@ export async function seedPartnerData(
   await em.transactional(async (tx) => {
     const now = new Date();
     for (const partner of seed.partners) {
-      tx.create(Partner, { id: partner.id, name: partner.name, shortName: partner.shortName ?? null, description: partner.description ?? null });
+      tx.create(Partner, {
+        id: partner.id,
+        name: partner.name,
+        shortName: partner.shortName ?? null,
+        description: partner.description ?? null,
+      });
       for (const branch of partner.branches) {
         tx.create(Branch, {
           id: branch.id,
@@ -95,7 +100,15 @@ export async function seedPartnerData(
           tx.create(Group, { ...group, id: randomUUID(), partnerId: partner.id, branchId: branch.id, leader: group.leader ?? null });
         }
         for (const member of branch.members) {
-          tx.create(Member, { post: null, phone: null, joinedOn: null, ...member, id: randomUUID(), partnerId: partner.id, branchId: branch.id });
+          tx.create(Member, {
+            post: null,
+            phone: null,
+            joinedOn: null,
+            ...member,
+            id: randomUUID(),
+            partnerId: partner.id,
+            branchId: branch.id,
+          });
         }
       }
     }
@@ -121,7 +134,16 @@ export async function seedPartnerData(
         updatedAt: now,
         version: 1,
       } as CommitmentRow);
-      tx.create(CommitmentChange, { id: randomUUID(), partnerId: item.partnerId, commitmentId: item.id, actor: 'seed', at: now, field: 'status', oldValue: null, newValue: item.status });
+      tx.create(CommitmentChange, {
+        id: randomUUID(),
+        partnerId: item.partnerId,
+        commitmentId: item.id,
+        actor: 'seed',
+        at: now,
+        field: 'status',
+        oldValue: null,
+        newValue: item.status,
+      });
       if (item.progressNote) {
         tx.create(ProgressReport, {
           id: randomUUID(),
@@ -136,12 +158,32 @@ export async function seedPartnerData(
         });
       }
       if (published) {
-        tx.create(Outbox, { eventId: randomUUID(), entity: 'commitment', entityId: row.id, version: 1, payload: commitmentSummary(row, kind), createdAt: now } as never);
+        tx.create(Outbox, {
+          eventId: randomUUID(),
+          entity: 'commitment',
+          entityId: row.id,
+          version: 1,
+          payload: commitmentSummary(row, kind),
+          createdAt: now,
+        } as never);
       }
     }
     for (const activity of seed.activities) {
-      const row = tx.create(Activity, { ...activity, startsAt: new Date(activity.startsAt), endsAt: null, updatedAt: now, version: 1 } as ActivityRow);
-      tx.create(Outbox, { eventId: randomUUID(), entity: 'activity', entityId: row.id, version: 1, payload: activitySummary(row, kind), createdAt: now } as never);
+      const row = tx.create(Activity, {
+        ...activity,
+        startsAt: new Date(activity.startsAt),
+        endsAt: null,
+        updatedAt: now,
+        version: 1,
+      } as ActivityRow);
+      tx.create(Outbox, {
+        eventId: randomUUID(),
+        entity: 'activity',
+        entityId: row.id,
+        version: 1,
+        payload: activitySummary(row, kind),
+        createdAt: now,
+      } as never);
     }
   });
   return true;

@@ -2,7 +2,6 @@ import type { PartnerKind } from '@hub/contracts';
 import type { EntitySchemaProperty } from '@mikro-orm/postgresql';
 import type { CommitmentRow } from './entities.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: type-graphql classes are plain constructors
 type ClassType = new (...args: any[]) => any;
 
 /** Everything that makes one partner kind's subgraph different from the others. */

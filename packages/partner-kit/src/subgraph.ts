@@ -1,5 +1,13 @@
-import { buildFederatedSchema, closeOnSignal, parseSubgraphEnv, openOrm, type RunningServer, startSubgraphServer } from '@hub/subgraph-kit';
 import { Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport } from '@hub/contracts';
+import {
+  backgroundFork,
+  buildFederatedSchema,
+  closeOnSignal,
+  openOrm,
+  parseSubgraphEnv,
+  type RunningServer,
+  startSubgraphServer,
+} from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
@@ -14,7 +22,16 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
   const { resolvers, referenceResolvers } = createPartnerResolvers(spec);
   return buildFederatedSchema({
     resolvers: [...resolvers],
-    orphanedTypes: [...Object.values(spec.types), Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport, ...(spec.orphanedTypes ?? [])],
+    orphanedTypes: [
+      ...Object.values(spec.types),
+      Attendance,
+      CommitmentChange,
+      Evidence,
+      Figure,
+      PartyMember,
+      ProgressReport,
+      ...(spec.orphanedTypes ?? []),
+    ],
     referenceResolvers,
   });
 }
@@ -55,7 +72,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     printQueries: options.env.HUB_DEBUG_SQL,
   });
   if (options.seed) {
-    await seedPartnerData(orm.em.fork(), spec.kind, commitmentEntity, options.seed);
+    await seedPartnerData(backgroundFork(orm), spec.kind, commitmentEntity, options.seed);
   }
   const relay = startOutboxRelay({
     orm,
@@ -83,6 +100,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     },
     metrics: () => ({
       hub_sql_statements_total: statements.total,
+      hub_sql_background_statements_total: statements.background,
       hub_outbox_delivered_total: relay.stats.delivered,
       hub_outbox_failed_attempts_total: relay.stats.failedAttempts,
     }),

@@ -2,8 +2,8 @@ import 'reflect-metadata';
 
 export * from './env.ts';
 export * from './errors.ts';
+export * from './loaders.ts';
 export * from './orm.ts';
 export * from './schema.ts';
 export * from './server.ts';
-export * from './loaders.ts';
 export * from './validate.ts';

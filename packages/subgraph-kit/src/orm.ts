@@ -1,10 +1,17 @@
-import { DefaultLogger, type LoggerNamespace, type LogContext, type LoggerOptions } from '@mikro-orm/core';
+import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { type EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 
-/** Counts the SQL statements an ORM sends; read by `/metrics` and the N+1 tests. */
+/** Logger label of work that no request caused (outbox relay, event streams). */
+export const backgroundLabel = 'background';
+
+/**
+ * Counts the SQL statements an ORM sends, apart for requests and for background work
+ * (an EntityManager forked with `backgroundFork`); read by `/metrics` and the N+1 tests.
+ */
 export class StatementCounter {
   total = 0;
+  background = 0;
 }
 
 class CountingLogger extends DefaultLogger {
@@ -19,7 +26,11 @@ class CountingLogger extends DefaultLogger {
     return namespace === 'query' || super.isEnabled(namespace, context);
   }
   override logQuery(context: { query: string } & LogContext): void {
-    this.counter.total += 1;
+    if (context.label === backgroundLabel) {
+      this.counter.background += 1;
+    } else {
+      this.counter.total += 1;
+    }
     if (this.printQueries) {
       super.logQuery(context);
     }
@@ -61,4 +72,9 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
   });
   await orm.migrator.up();
   return { orm, statements };
+}
+
+/** A fork for background work, whose statements are counted apart from requests'. */
+export function backgroundFork(orm: MikroORM) {
+  return orm.em.fork({ loggerContext: { label: backgroundLabel } });
 }

@@ -20,9 +20,7 @@ const unusedPubSub = {
 export type ReferenceResolvers = Record<string, { __resolveReference: (ref: any, context: any) => unknown }>;
 
 export interface SubgraphSchemaOptions {
-  // biome-ignore lint/complexity/noBannedTypes: type-graphql takes resolver classes
   readonly resolvers: NonEmptyArray<Function>;
-  // biome-ignore lint/complexity/noBannedTypes: type-graphql takes type classes
   readonly orphanedTypes?: Function[];
   readonly referenceResolvers?: ReferenceResolvers;
   /** `__resolveType` per interface, for interfaces with more than one implementation. */

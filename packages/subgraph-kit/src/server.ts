@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
-import { type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
@@ -51,9 +51,7 @@ function maskUnexpected(name: string) {
  * gateway-signed identity in `x-hub-identity` (WebSocket: `connectionParams.identity`).
  * Unexpected errors are logged and masked. `close()` stops accepting, closes sockets and waits.
  */
-export async function startSubgraphServer<Context extends object>(
-  options: SubgraphServerOptions<Context>,
-): Promise<RunningServer> {
+export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const apollo = new ApolloServer<Context>({
     schema: options.schema,

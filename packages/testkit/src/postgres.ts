@@ -53,7 +53,11 @@ async function clearLeftover(dataDir: string, log: (line: string) => void): Prom
  * `dataDir`, initialising the cluster on first use and reusing it afterwards. Runs as the
  * `postgres` system user when started as root. Throws when the server does not come up.
  */
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<PostgresServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<PostgresServer> {
   const log = options.log ?? (() => {});
   await clearLeftover(options.dataDir, log);
   const server = new EmbeddedPostgres({

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { databaseUrl, ensureDatabases, dropDatabases, type PostgresServer, startEmbeddedPostgres } from './postgres.ts';
+import { databaseUrl, dropDatabases, ensureDatabases, type PostgresServer, startEmbeddedPostgres } from './postgres.ts';
 import { type ServiceProcess, startServiceProcess } from './processes.ts';
 
 /** The repository's root folder. */
@@ -88,7 +88,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     }
     await ensureDatabases(serverUrl, names);
 
-    const databaseUrls = Object.fromEntries(subgraphServices.map((s) => [s.name, databaseUrl(serverUrl, `${prefix}${s.database}`)])) as Record<SubgraphName, string>;
+    const databaseUrls = Object.fromEntries(
+      subgraphServices.map((s) => [s.name, databaseUrl(serverUrl, `${prefix}${s.database}`)]),
+    ) as Record<SubgraphName, string>;
     const subgraphUrls = Object.fromEntries(
       subgraphServices.map((s) => [s.name, `http://127.0.0.1:${gatewayPort + s.offset}/graphql`]),
     ) as Record<SubgraphName, string>;

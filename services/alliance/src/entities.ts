@@ -224,4 +224,13 @@ export const AllianceEvent = new EntitySchema<AllianceEventRow>({
   },
 });
 
-export const allianceEntities = [Alliance, Membership, Agreement, JointMeeting, CommitmentIndex, ActivityIndex, IngestedEvent, AllianceEvent];
+export const allianceEntities = [
+  Alliance,
+  Membership,
+  Agreement,
+  JointMeeting,
+  CommitmentIndex,
+  ActivityIndex,
+  IngestedEvent,
+  AllianceEvent,
+];

@@ -1,3 +1,4 @@
+import { backgroundFork } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AllianceEvent, type AllianceEventRow } from './entities.ts';
@@ -69,10 +70,10 @@ export class EventHub {
   }
 
   private async latestSeq(em: EntityManager, allianceId: string, topic: Topic): Promise<string> {
-    const [row] = await em.execute<{ seq: string | null }[]>('select max(seq)::text as seq from alliance_event where alliance_id = ? and topic = ?', [
-      allianceId,
-      topic,
-    ]);
+    const [row] = await em.execute<{ seq: string | null }[]>(
+      'select max(seq)::text as seq from alliance_event where alliance_id = ? and topic = ?',
+      [allianceId, topic],
+    );
     return row?.seq ?? '0';
   }
 
@@ -82,7 +83,6 @@ export class EventHub {
    * waits (graphql-ws calls it when the client leaves).
    */
   stream(allianceId: string, topic: Topic, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
-    const hub = this;
     let cursor: string | null = after ?? null;
     let buffer: AllianceEventRow[] = [];
     let finished = false;
@@ -95,15 +95,14 @@ export class EventHub {
           return { value: head, done: false };
         }
         // Listen before reading, so a notification that arrives during the read is not missed.
-        const wait = hub.waitFor(allianceId);
+        const wait = this.waitFor(allianceId);
         pending = wait;
-        const em = hub.orm.em.fork();
-        cursor ??= await hub.latestSeq(em, allianceId, topic);
-        buffer = await em.find(
-          AllianceEvent,
-          { allianceId, topic, seq: { $gt: cursor } } as never,
-          { orderBy: { seq: 'asc' }, limit: 200 },
-        );
+        const em = backgroundFork(this.orm);
+        cursor ??= await this.latestSeq(em, allianceId, topic);
+        buffer = await em.find(AllianceEvent, { allianceId, topic, seq: { $gt: cursor } } as never, {
+          orderBy: { seq: 'asc' },
+          limit: 200,
+        });
         const last = buffer.at(-1);
         if (last) {
           cursor = String(last.seq);

@@ -1,4 +1,5 @@
 import { CommitmentStatus, type InternalIdentity, PartnerKind } from '@hub/contracts';
+import { backgroundFork } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 
@@ -66,11 +67,20 @@ function actionOf(status: CommitmentStatus, previous: string | undefined): strin
 }
 
 async function isMember(em: EntityManager, allianceId: string, partnerId: string, kind: PartnerKind): Promise<boolean> {
-  const rows = await em.execute('select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [allianceId, partnerId, kind]);
+  const rows = await em.execute('select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [
+    allianceId,
+    partnerId,
+    kind,
+  ]);
   return rows.length > 0;
 }
 
-async function applyCommitment(em: EntityManager, kind: PartnerKind, version: number, raw: unknown): Promise<'applied' | 'stale' | 'rejected'> {
+async function applyCommitment(
+  em: EntityManager,
+  kind: PartnerKind,
+  version: number,
+  raw: unknown,
+): Promise<'applied' | 'stale' | 'rejected'> {
   const parsed = commitmentPayload.safeParse(raw);
   if (!parsed.success) {
     return 'rejected';
@@ -79,7 +89,10 @@ async function applyCommitment(em: EntityManager, kind: PartnerKind, version: nu
   if (!(await isMember(em, item.allianceId, item.partnerId, kind))) {
     return 'rejected';
   }
-  const [previous] = await em.execute<{ status: string; version: number }[]>('select status, version from commitment_index where id = ? for update', [item.id]);
+  const [previous] = await em.execute<{ status: string; version: number }[]>(
+    'select status, version from commitment_index where id = ? for update',
+    [item.id],
+  );
   if (previous && previous.version >= version) {
     return 'stale';
   }
@@ -92,18 +105,40 @@ async function applyCommitment(em: EntityManager, kind: PartnerKind, version: nu
        published_at = excluded.published_at, completed_at = excluded.completed_at,
        last_progress_at = excluded.last_progress_at, updated_at = excluded.updated_at, version = excluded.version`,
     [
-      item.id, item.allianceId, item.partnerId, kind, item.title, item.category, item.status, item.progress, item.startDate,
-      item.dueDate, item.publishedAt, item.completedAt, item.lastProgressAt, item.updatedAt, version,
+      item.id,
+      item.allianceId,
+      item.partnerId,
+      kind,
+      item.title,
+      item.category,
+      item.status,
+      item.progress,
+      item.startDate,
+      item.dueDate,
+      item.publishedAt,
+      item.completedAt,
+      item.lastProgressAt,
+      item.updatedAt,
+      version,
     ],
   );
   await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
-    item.allianceId, 'list', item.id, kind, actionOf(item.status, previous?.status),
+    item.allianceId,
+    'list',
+    item.id,
+    kind,
+    actionOf(item.status, previous?.status),
   ]);
   await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
   return 'applied';
 }
 
-async function applyActivity(em: EntityManager, kind: PartnerKind, version: number, raw: unknown): Promise<'applied' | 'stale' | 'rejected'> {
+async function applyActivity(
+  em: EntityManager,
+  kind: PartnerKind,
+  version: number,
+  raw: unknown,
+): Promise<'applied' | 'stale' | 'rejected'> {
   const parsed = activityPayload.safeParse(raw);
   if (!parsed.success) {
     return 'rejected';
@@ -123,12 +158,25 @@ async function applyActivity(em: EntityManager, kind: PartnerKind, version: numb
        ends_at = excluded.ends_at, invited_partner_ids = excluded.invited_partner_ids,
        advanced_commitment_ids = excluded.advanced_commitment_ids, version = excluded.version`,
     [
-      item.id, item.allianceId, item.hostPartnerId, kind, item.title, item.type, item.startsAt, item.endsAt,
-      JSON.stringify(item.invitedPartnerIds), JSON.stringify(item.advancedCommitmentIds), version,
+      item.id,
+      item.allianceId,
+      item.hostPartnerId,
+      kind,
+      item.title,
+      item.type,
+      item.startsAt,
+      item.endsAt,
+      JSON.stringify(item.invitedPartnerIds),
+      JSON.stringify(item.advancedCommitmentIds),
+      version,
     ],
   );
   await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
-    item.allianceId, 'activity', item.id, kind, previous ? 'UPDATED' : 'CREATED',
+    item.allianceId,
+    'activity',
+    item.id,
+    kind,
+    previous ? 'UPDATED' : 'CREATED',
   ]);
   await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
   return 'applied';
@@ -148,12 +196,18 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
     }
     const parsed = body.safeParse(raw);
     if (!parsed.success) {
-      return { status: 400, body: { errors: [{ message: `Malformed batch: ${parsed.error.issues[0]?.message}`, extensions: { code: 'BAD_USER_INPUT' } }] } };
+      return {
+        status: 400,
+        body: { errors: [{ message: `Malformed batch: ${parsed.error.issues[0]?.message}`, extensions: { code: 'BAD_USER_INPUT' } }] },
+      };
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
-    await orm.em.fork().transactional(async (em) => {
+    await backgroundFork(orm).transactional(async (em) => {
       for (const item of parsed.data.events) {
-        const fresh = await em.execute('insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id', [item.eventId]);
+        const fresh = await em.execute(
+          'insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id',
+          [item.eventId],
+        );
         if (fresh.length === 0) {
           stats.duplicates += 1;
           continue;

@@ -5,16 +5,58 @@ import { Agreement, Alliance, JointMeeting, Membership } from './entities.ts';
 const { alliances, partners } = demo;
 
 const highwayMembers = [
-  { partnerId: partners.widening, kind: PartnerKind.ENTERPRISE, partnerName: '沈海高速宁海段改扩建工程项目部', liaisonName: '张伟', liaisonTitle: '党建工作指导员' },
-  { partnerId: partners.institute, kind: PartnerKind.UNIVERSITY, partnerName: '省属大学建筑工程学院交通工程研究所', liaisonName: '李静', liaisonTitle: '研究所党支部书记' },
-  { partnerId: partners.ninghai, kind: PartnerKind.TOWN_VILLAGE, partnerName: '宁海征迁指挥部', liaisonName: '王磊', liaisonTitle: '联络员' },
-  { partnerId: partners.trafficPolice, kind: PartnerKind.TRAFFIC_POLICE, partnerName: '省高速交警支队宁海大队', liaisonName: '林海', liaisonTitle: '联络员' },
-  { partnerId: partners.lawEnforcement, kind: PartnerKind.TRAFFIC_POLICE, partnerName: '宁海高速公路路政执法大队', liaisonName: '郑涛', liaisonTitle: '联络员' },
+  {
+    partnerId: partners.widening,
+    kind: PartnerKind.ENTERPRISE,
+    partnerName: '沈海高速宁海段改扩建工程项目部',
+    liaisonName: '张伟',
+    liaisonTitle: '党建工作指导员',
+  },
+  {
+    partnerId: partners.institute,
+    kind: PartnerKind.UNIVERSITY,
+    partnerName: '省属大学建筑工程学院交通工程研究所',
+    liaisonName: '李静',
+    liaisonTitle: '研究所党支部书记',
+  },
+  {
+    partnerId: partners.ninghai,
+    kind: PartnerKind.TOWN_VILLAGE,
+    partnerName: '宁海征迁指挥部',
+    liaisonName: '王磊',
+    liaisonTitle: '联络员',
+  },
+  {
+    partnerId: partners.trafficPolice,
+    kind: PartnerKind.TRAFFIC_POLICE,
+    partnerName: '省高速交警支队宁海大队',
+    liaisonName: '林海',
+    liaisonTitle: '联络员',
+  },
+  {
+    partnerId: partners.lawEnforcement,
+    kind: PartnerKind.TRAFFIC_POLICE,
+    partnerName: '宁海高速公路路政执法大队',
+    liaisonName: '郑涛',
+    liaisonTitle: '联络员',
+  },
 ];
 
 const tangyuanMembers = [
-  { partnerId: partners.tangyuanProject, kind: PartnerKind.ENTERPRISE, partnerName: '白琳镇棠园500KV输变电工程党支部', liaisonName: '刘洋', liaisonTitle: '联络员' },
-  { partnerId: partners.tangyuanVillage, kind: PartnerKind.TOWN_VILLAGE, partnerName: '棠园村', liaisonName: '陈秀英', liaisonTitle: '村党支部书记' },
+  {
+    partnerId: partners.tangyuanProject,
+    kind: PartnerKind.ENTERPRISE,
+    partnerName: '白琳镇棠园500KV输变电工程党支部',
+    liaisonName: '刘洋',
+    liaisonTitle: '联络员',
+  },
+  {
+    partnerId: partners.tangyuanVillage,
+    kind: PartnerKind.TOWN_VILLAGE,
+    partnerName: '棠园村',
+    liaisonName: '陈秀英',
+    liaisonTitle: '村党支部书记',
+  },
 ];
 
 /**
@@ -58,7 +100,12 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       allianceId: alliances.highway,
       title: '沈海高速宁海段改扩建党建共建协议',
       signedOn: '2026-03-01',
-      signatories: highwayMembers.map((m) => ({ partnerId: m.partnerId, organization: m.partnerName, signer: m.liaisonName, title: m.liaisonTitle })),
+      signatories: highwayMembers.map((m) => ({
+        partnerId: m.partnerId,
+        organization: m.partnerName,
+        signer: m.liaisonName,
+        title: m.liaisonTitle,
+      })),
       terms: [
         '理论联学：每季度联合开展一次学习大课堂',
         '组织联建：组建工地兼合党支部，设党员先锋岗和党员责任区',
@@ -74,7 +121,12 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       allianceId: alliances.tangyuan,
       title: '棠园500KV输变电工程党建联创协议',
       signedOn: '2026-04-15',
-      signatories: tangyuanMembers.map((m) => ({ partnerId: m.partnerId, organization: m.partnerName, signer: m.liaisonName, title: m.liaisonTitle })),
+      signatories: tangyuanMembers.map((m) => ({
+        partnerId: m.partnerId,
+        organization: m.partnerName,
+        signer: m.liaisonName,
+        title: m.liaisonTitle,
+      })),
       terms: ['共同开展主题党日', '党员带头做好项目安征迁', '支持村基础设施建设', '7 项共建清单按月通报、按期销项'],
       version: 1,
     });

@@ -36,7 +36,10 @@ export async function computeStats(em: EntityManager, allianceId: string, staleD
   const day = today();
   const since = new Date(Date.now() - staleDays * 86_400_000);
   const [overall, byPartner, byCategory, stale] = await Promise.all([
-    em.execute<FigureRow[]>(`select 'all' as key, ${aggregates} from commitment_index c where c.alliance_id = ? and c.status <> 'WITHDRAWN'`, [day, allianceId]),
+    em.execute<FigureRow[]>(
+      `select 'all' as key, ${aggregates} from commitment_index c where c.alliance_id = ? and c.status <> 'WITHDRAWN'`,
+      [day, allianceId],
+    ),
     em.execute<(FigureRow & { name: string; kind: string })[]>(
       `select m.partner_id as key, m.partner_name as name, m.kind, ${aggregates}
        from membership m left join commitment_index c on c.partner_id = m.partner_id and c.alliance_id = m.alliance_id and c.status <> 'WITHDRAWN'

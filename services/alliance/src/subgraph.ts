@@ -1,4 +1,4 @@
-import { openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
+import { backgroundFork, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
@@ -24,7 +24,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
     printQueries: env.HUB_DEBUG_SQL,
   });
   if (options.seed) {
-    await seedAlliances(orm.em.fork());
+    await seedAlliances(backgroundFork(orm));
   }
   const events = new EventHub(orm, env.DATABASE_URL);
   await events.start();
@@ -42,6 +42,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
     routes: { '/ingest': createIngestRoute(orm, ingested) },
     metrics: () => ({
       hub_sql_statements_total: statements.total,
+      hub_sql_background_statements_total: statements.background,
       hub_ingest_applied_total: ingested.applied,
       hub_ingest_duplicates_total: ingested.duplicates,
       hub_ingest_stale_total: ingested.stale,

@@ -8,7 +8,13 @@ const tangyuanBranch = stableId('branch/tangyuan-500kv');
 const project = '沈海高速宁海段改扩建工程';
 const tangyuanProject = '白琳镇棠园500KV输变电工程';
 
-function item(key: string, partnerId: string, branchId: string, allianceId: string, rest: Omit<PartnerSeed['commitments'][number], 'id' | 'partnerId' | 'branchId' | 'allianceId'>) {
+function item(
+  key: string,
+  partnerId: string,
+  branchId: string,
+  allianceId: string,
+  rest: Omit<PartnerSeed['commitments'][number], 'id' | 'partnerId' | 'branchId' | 'allianceId'>,
+) {
   return { id: stableId(`commitment/${key}`), partnerId, branchId, allianceId, ...rest };
 }
 
@@ -52,7 +58,10 @@ export const enterpriseSeed: PartnerSeed = {
           secretary: '刘洋',
           memberCount: 11,
           foundedOn: '2026-04-01',
-          groups: [{ name: '线路施工党小组', leader: '何军', memberCount: 6 }, { name: '变电站党小组', leader: '刘洋', memberCount: 5 }],
+          groups: [
+            { name: '线路施工党小组', leader: '何军', memberCount: 6 },
+            { name: '变电站党小组', leader: '刘洋', memberCount: 5 },
+          ],
           members: [{ name: '刘洋', post: '支部书记', phone: '139-0000-2201', joinedOn: '2011-07-01' }],
         },
       ],
@@ -67,7 +76,12 @@ export const enterpriseSeed: PartnerSeed = {
       startDate: '2026-03-10',
       dueDate: '2026-12-20',
       progressNote: '已设先锋岗 18 个、责任区 12 个，覆盖 9 个高边坡工点中的 7 个',
-      extra: { project, site: 'K1505—K1512 高边坡段', pioneerPosts: 18, responsibilityZones: ['K1505 高边坡', 'K1508 互通匝道', '宁海枢纽'] },
+      extra: {
+        project,
+        site: 'K1505—K1512 高边坡段',
+        pioneerPosts: 18,
+        responsibilityZones: ['K1505 高边坡', 'K1508 互通匝道', '宁海枢纽'],
+      },
     }),
     item('ent-smart-site', widening, wideningBranch, demo.alliances.highway, {
       title: '与研究所共建智慧工地监测平台',

@@ -2,7 +2,13 @@ import { PartnerKind } from '@hub/contracts';
 import type { PartnerKindSpec } from '@hub/partner-kit';
 import { badInput, maxItems, optionalText, requiredText } from '@hub/subgraph-kit';
 import { migrations } from './migrations/index.ts';
-import { EnterpriseActivity, EnterpriseBranch, EnterpriseCommitment, EnterpriseCommitmentInput, EnterprisePartner } from './schema/types.ts';
+import {
+  EnterpriseActivity,
+  EnterpriseBranch,
+  EnterpriseCommitment,
+  EnterpriseCommitmentInput,
+  EnterprisePartner,
+} from './schema/types.ts';
 
 /** The enterprise kind: project, site, pioneer posts (党员先锋岗) and responsibility zones (党员责任区). */
 export const enterpriseSpec: PartnerKindSpec = {

@@ -21,7 +21,10 @@ export const townVillageSeed: PartnerSeed = {
           secretary: '王磊',
           memberCount: 12,
           foundedOn: '2025-12-20',
-          groups: [{ name: '征地组党小组', leader: '冯军', memberCount: 6 }, { name: '迁改组党小组', leader: '王磊', memberCount: 6 }],
+          groups: [
+            { name: '征地组党小组', leader: '冯军', memberCount: 6 },
+            { name: '迁改组党小组', leader: '王磊', memberCount: 6 },
+          ],
           members: [{ name: '王磊', post: '指挥部副指挥长', phone: '137-0000-3101', joinedOn: '2004-06-15' }],
         },
       ],
@@ -38,7 +41,10 @@ export const townVillageSeed: PartnerSeed = {
           secretary: '陈秀英',
           memberCount: 27,
           foundedOn: '1956-10-01',
-          groups: [{ name: '第一党小组', leader: '陈秀英', memberCount: 14 }, { name: '第二党小组', leader: '吴德福', memberCount: 13 }],
+          groups: [
+            { name: '第一党小组', leader: '陈秀英', memberCount: 14 },
+            { name: '第二党小组', leader: '吴德福', memberCount: 13 },
+          ],
           members: [{ name: '陈秀英', post: '村党支部书记', phone: '137-0000-3201', joinedOn: '1998-07-01' }],
         },
       ],

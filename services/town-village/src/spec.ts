@@ -2,7 +2,13 @@ import { PartnerKind } from '@hub/contracts';
 import type { PartnerKindSpec } from '@hub/partner-kit';
 import { badInput, maxItems, requiredText } from '@hub/subgraph-kit';
 import { migrations } from './migrations/index.ts';
-import { TownVillageActivity, TownVillageBranch, TownVillageCommitment, TownVillageCommitmentInput, TownVillagePartner } from './schema/types.ts';
+import {
+  TownVillageActivity,
+  TownVillageBranch,
+  TownVillageCommitment,
+  TownVillageCommitmentInput,
+  TownVillagePartner,
+} from './schema/types.ts';
 
 /** The town-village kind: village or community, households served, land-acquisition tasks. */
 export const townVillageSpec: PartnerKindSpec = {

@@ -79,7 +79,11 @@ export const trafficPoliceSeed: PartnerSeed = {
       progress: 0,
       startDate: '2026-09-01',
       dueDate: '2026-10-31',
-      extra: { roadSection: 'G15沈海高速宁海段 K1510—K1516', guarantees: ['SCHEDULE', 'TRAFFIC_FLOW'], jointActions: ['APPROVAL_SUPERVISION'] },
+      extra: {
+        roadSection: 'G15沈海高速宁海段 K1510—K1516',
+        guarantees: ['SCHEDULE', 'TRAFFIC_FLOW'],
+        jointActions: ['APPROVAL_SUPERVISION'],
+      },
     },
     {
       id: stableId('commitment/tp-inspection'),
@@ -93,7 +97,11 @@ export const trafficPoliceSeed: PartnerSeed = {
       startDate: '2026-01-15',
       dueDate: '2027-01-15',
       progressNote: '1—10 月完成联合检查 10 次，整改问题 27 项',
-      extra: { roadSection: 'G15沈海高速宁海段全线', guarantees: ['SAFETY', 'QUALITY', 'CLOSED_LOOP'], jointActions: ['STANDARDS_INSPECTION'] },
+      extra: {
+        roadSection: 'G15沈海高速宁海段全线',
+        guarantees: ['SAFETY', 'QUALITY', 'CLOSED_LOOP'],
+        jointActions: ['STANDARDS_INSPECTION'],
+      },
     },
     {
       id: stableId('commitment/tp-party-day'),
@@ -119,7 +127,11 @@ export const trafficPoliceSeed: PartnerSeed = {
       progress: 0,
       startDate: '2026-10-01',
       dueDate: '2027-03-31',
-      extra: { roadSection: '宁海北互通—梅林互通', guarantees: ['SAFETY', 'REVENUE'], jointActions: ['COMMAND_RESPONSE', 'CARRIER_COORDINATION'] },
+      extra: {
+        roadSection: '宁海北互通—梅林互通',
+        guarantees: ['SAFETY', 'REVENUE'],
+        jointActions: ['COMMAND_RESPONSE', 'CARRIER_COORDINATION'],
+      },
     },
     {
       id: stableId('commitment/le-draft'),

@@ -15,7 +15,12 @@ export const trafficPoliceSpec: PartnerKindSpec = {
   kind: PartnerKind.TRAFFIC_POLICE,
   subgraph: 'traffic-police',
   namespace: 'trafficPolice',
-  types: { Partner: TrafficPolicePartner, Branch: TrafficPoliceBranch, Commitment: TrafficPoliceCommitment, Activity: TrafficPoliceActivity },
+  types: {
+    Partner: TrafficPolicePartner,
+    Branch: TrafficPoliceBranch,
+    Commitment: TrafficPoliceCommitment,
+    Activity: TrafficPoliceActivity,
+  },
   CommitmentInput: TrafficPoliceCommitmentInput,
   commitmentColumns: {
     roadSection: { type: 'string', length: 200, default: '' },

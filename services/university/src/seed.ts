@@ -20,7 +20,10 @@ export const universitySeed: PartnerSeed = {
           secretary: '李静',
           memberCount: 16,
           foundedOn: '2012-09-10',
-          groups: [{ name: '教师党小组', leader: '李静', memberCount: 9 }, { name: '研究生党小组', leader: '杨帆', memberCount: 7 }],
+          groups: [
+            { name: '教师党小组', leader: '李静', memberCount: 9 },
+            { name: '研究生党小组', leader: '杨帆', memberCount: 7 },
+          ],
           members: [{ name: '李静', post: '研究所副所长', phone: '136-0000-4101', joinedOn: '2002-06-01' }],
         },
       ],

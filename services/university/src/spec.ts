@@ -2,7 +2,13 @@ import { PartnerKind } from '@hub/contracts';
 import type { PartnerKindSpec } from '@hub/partner-kit';
 import { optionalText, requiredText } from '@hub/subgraph-kit';
 import { migrations } from './migrations/index.ts';
-import { UniversityActivity, UniversityBranch, UniversityCommitment, UniversityCommitmentInput, UniversityPartner } from './schema/types.ts';
+import {
+  UniversityActivity,
+  UniversityBranch,
+  UniversityCommitment,
+  UniversityCommitmentInput,
+  UniversityPartner,
+} from './schema/types.ts';
 
 /** The university kind: the institute and its research topic (“五联五创”). */
 export const universitySpec: PartnerKindSpec = {

@@ -95,7 +95,9 @@ export class CoordinatorResolver {
       terms: maxItems(input.terms, 'terms', 100).map((term) => requiredText(term, 'terms', 2000)),
     };
     const existing = await ctx.em.findOne(AgreementEntity, { allianceId: alliance.id });
-    const agreement = existing ? Object.assign(existing, values) : ctx.em.create(AgreementEntity, { ...values, id: randomUUID(), allianceId: alliance.id } as never);
+    const agreement = existing
+      ? Object.assign(existing, values)
+      : ctx.em.create(AgreementEntity, { ...values, id: randomUUID(), allianceId: alliance.id } as never);
     await ctx.em.flush();
     return agreement;
   }

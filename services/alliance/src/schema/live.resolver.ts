@@ -45,7 +45,12 @@ function activityChange(row: AllianceEventRow, ctx: AllianceContext) {
 }
 
 async function statsChange(row: AllianceEventRow, ctx: AllianceContext) {
-  return { cursor: String(row.seq), allianceId: row.allianceId, occurredAt: row.createdAt, stats: await computeStats(ctx.em.fork(), row.allianceId, 30) };
+  return {
+    cursor: String(row.seq),
+    allianceId: row.allianceId,
+    occurredAt: row.createdAt,
+    stats: await computeStats(ctx.em.fork(), row.allianceId, 30),
+  };
 }
 
 async function eventAt(ctx: AllianceContext, cursor: string, topic: AllianceEventRow['topic']) {

@@ -38,7 +38,6 @@ export abstract class ActivityRef {
   @Field(() => [CommitmentRef], { description: 'Commitments this activity advanced' }) advancedCommitments!: CommitmentRef[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: abstract base classes of the stubs
 function stubs(base: abstract new () => any, suffix: string) {
   return kinds.map((kind) => {
     const name = typeName(kind, suffix);
