@@ -1,4 +1,4 @@
-/** `pnpm token <demo-user>`: prints a JWT for a demo identity, signed with the development secret. */
+/** `pnpm demo-token <demo-user>`: prints a JWT for a demo identity, signed with the development secret. */
 import { mintDemoToken } from '../gateway/src/auth.ts';
 import { demoUsers } from '../gateway/src/demo-users.ts';
 import { parseGatewayEnv } from '../gateway/src/env.ts';
@@ -6,7 +6,7 @@ import { parseGatewayEnv } from '../gateway/src/env.ts';
 const user = process.argv[2];
 if (!user || !demoUsers[user]) {
   console.error(
-    `Usage: pnpm token <user>, one of:\n${Object.entries(demoUsers)
+    `Usage: pnpm demo-token <user>, one of:\n${Object.entries(demoUsers)
       .map(([id, u]) => `  ${id.padEnd(26)} ${u.role.padEnd(15)} ${u.name}`)
       .join('\n')}`,
   );

@@ -22,7 +22,7 @@ The co-building hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Subgraphs:   ${Object.entries(stack.subgraphUrls)
     .map(([name, url]) => `${name} ${url}`)
     .join('\n               ')}
-  Demo token:  pnpm token coordinator   (or enterprise-editor, traffic-police-editor, viewer, …)
+  Demo token:  pnpm demo-token coordinator   (or enterprise-editor, traffic-police-editor, viewer, …)
 Press Ctrl-C to stop.`);
 
 let stopping = false;

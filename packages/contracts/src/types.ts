@@ -123,6 +123,7 @@ export abstract class JointActivity {
   @Field(() => ID) id!: string;
   @Field(() => ID) allianceId!: string;
   @Field(() => ID) hostPartnerId!: string;
+  @Field(() => Partner, { nullable: true, description: 'The hosting partner (主办单位)' }) host?: Partner | null;
   @Field(() => String) title!: string;
   @Field(() => ActivityType) type!: ActivityType;
   @Field(() => DateTimeResolver) startsAt!: Date;

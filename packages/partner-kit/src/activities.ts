@@ -109,6 +109,8 @@ export async function createActivity(ctx: PartnerContext, allianceId: string, fi
     throw badInput('title, type and startsAt are required', !values.title ? 'title' : !values.type ? 'type' : 'startsAt');
   }
   assertTimes(values);
+  await ctx.runtime.memberships.assertMembers(assertId(allianceId, 'allianceId'), [hostPartnerId], 'allianceId');
+  await ctx.runtime.memberships.assertMembers(allianceId, values.invitedPartnerIds ?? [], 'invitedPartnerIds');
   return save(ctx, async (em) => {
     const row = em.create(Activity, {
       invitedPartnerIds: [],
@@ -142,6 +144,9 @@ export async function updateActivity(ctx: PartnerContext, id: string, expectedVe
   const values = validated(fields);
   return save(ctx, async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
+    if (values.invitedPartnerIds) {
+      await ctx.runtime.memberships.assertMembers(row.allianceId, values.invitedPartnerIds, 'invitedPartnerIds');
+    }
     Object.assign(row, values, { updatedAt: new Date() });
     assertTimes(row);
     await emit(em, ctx, row);

@@ -164,6 +164,7 @@ export async function createCommitment(ctx: PartnerContext, allianceId: string, 
     throw badInput('category is required', 'category');
   }
   assertDateOrder(values.startDate as string | null, values.dueDate as string | null);
+  await ctx.runtime.memberships.assertMembers(assertId(allianceId, 'allianceId'), [partnerId], 'allianceId');
   return inTransaction(ctx, async (em) => {
     const branchId = await assertOwnBranch(em, partnerId, fields.branchId);
     const now = new Date();

@@ -18,6 +18,7 @@ import {
   ProgressReport,
   type ProgressRow,
 } from './entities.ts';
+import type { MembershipDirectory } from './memberships.ts';
 
 /** What the partner subgraph knows about itself, fixed at start. */
 export interface PartnerRuntime {
@@ -27,6 +28,8 @@ export interface PartnerRuntime {
   readonly commitmentEntity: EntitySchema<CommitmentRow>;
   /** Values of the kind's own columns for a new commitment. */
   readonly creationDefaults: Record<string, unknown>;
+  /** Who belongs to which alliance, for validating writes. */
+  readonly memberships: MembershipDirectory;
   /** Wakes the outbox relay after a commit. */
   readonly nudgeRelay: () => void;
 }

@@ -4,6 +4,7 @@ import {
   CommitmentChange,
   CommitmentStatus,
   kindTypePrefix,
+  Partner,
   PartnerKind,
   PartyBranch,
   PartyGroup,
@@ -25,7 +26,7 @@ import {
   withdrawCommitment,
 } from './commitments.ts';
 import { editorPartnerId, isEditorOf, type PartnerContext } from './context.ts';
-import { Activity, type BranchRow, type CommitmentRow, Partner, type PartnerRow } from './entities.ts';
+import { Activity, type ActivityRow, type BranchRow, type CommitmentRow, Partner as PartnerEntity, type PartnerRow } from './entities.ts';
 import type { PartnerKindSpec } from './spec.ts';
 import { BranchInput, GroupInput } from './types.ts';
 
@@ -42,7 +43,7 @@ export function visibleCommitment(row: CommitmentRow | null, ctx: PartnerContext
  * relation fields (each through a per-request DataLoader) and entity reference resolvers.
  */
 export function createPartnerResolvers(spec: PartnerKindSpec) {
-  const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityType } = spec.types;
+  const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityClass } = spec.types;
   const prefix = kindTypePrefix[spec.kind];
   const commitmentFields = (input: Record<string, unknown>): CommitmentFields => {
     const { title, description, category, startDate, dueDate, branchId, ...rest } = input as CommitmentFields & Record<string, unknown>;
@@ -64,7 +65,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
 
     @FieldResolver(() => [PartnerType], { description: 'Organizations of this kind hosted here' })
     partners(@Ctx() ctx: PartnerContext) {
-      return ctx.em.find(Partner, {}, { orderBy: { name: 'asc' } });
+      return ctx.em.find(PartnerEntity, {}, { orderBy: { name: 'asc' } });
     }
 
     @FieldResolver(() => PartnerType, { nullable: true })
@@ -83,12 +84,12 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       return ctx.em.find(ctx.runtime.commitmentEntity, { partnerId, ...(status ? { status } : {}) }, { orderBy: { updatedAt: 'desc' } });
     }
 
-    @FieldResolver(() => ActivityType, { nullable: true })
+    @FieldResolver(() => ActivityClass, { nullable: true })
     activity(@Arg('id', () => ID) id: string, @Ctx() ctx: PartnerContext) {
       return ctx.loaders.activity.load(assertId(id));
     }
 
-    @FieldResolver(() => [ActivityType], { description: 'Activities hosted by the signed-in editor’s partner' })
+    @FieldResolver(() => [ActivityClass], { description: 'Activities hosted by the signed-in editor’s partner' })
     myActivities(@Ctx() ctx: PartnerContext) {
       const hostPartnerId = editorPartnerId(ctx.viewer);
       return ctx.em.find(Activity, { hostPartnerId }, { orderBy: { startsAt: 'desc' } });
@@ -151,7 +152,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       return withdrawCommitment(ctx, id, version, reason);
     }
 
-    @FieldResolver(() => ActivityType, { description: 'Host a joint activity' })
+    @FieldResolver(() => ActivityClass, { description: 'Host a joint activity' })
     createActivity(
       @Arg('allianceId', () => ID) allianceId: string,
       @Arg('input', () => ActivityInput) input: ActivityInput,
@@ -160,7 +161,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       return createActivity(ctx, allianceId, input);
     }
 
-    @FieldResolver(() => ActivityType, { description: 'Edit a hosted activity: invitations, minutes, linked commitments' })
+    @FieldResolver(() => ActivityClass, { description: 'Edit a hosted activity: invitations, minutes, linked commitments' })
     updateActivity(
       @Arg('id', () => ID) id: string,
       @Arg('version', () => Int) version: number,
@@ -170,7 +171,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       return updateActivity(ctx, id, version, input);
     }
 
-    @FieldResolver(() => ActivityType, { description: 'Record attendance per partner' })
+    @FieldResolver(() => ActivityClass, { description: 'Record attendance per partner' })
     recordAttendance(
       @Arg('id', () => ID) id: string,
       @Arg('version', () => Int) version: number,
@@ -228,6 +229,14 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
     }
   }
 
+  @Resolver(() => ActivityClass)
+  class ActivityFieldResolver {
+    @FieldResolver(() => Partner, { nullable: true })
+    host(@Root() activity: ActivityRow, @Ctx() ctx: PartnerContext) {
+      return ctx.loaders.partner.load(activity.hostPartnerId);
+    }
+  }
+
   @Resolver(() => CommitmentType)
   class CommitmentFieldResolver {
     @FieldResolver(() => PartyBranch, { nullable: true })
@@ -257,7 +266,14 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   };
 
   return {
-    resolvers: [QueriesResolver, MutationsResolver, PartnerFieldResolver, BranchFieldResolver, CommitmentFieldResolver] as const,
+    resolvers: [
+      QueriesResolver,
+      MutationsResolver,
+      PartnerFieldResolver,
+      BranchFieldResolver,
+      ActivityFieldResolver,
+      CommitmentFieldResolver,
+    ] as const,
     referenceResolvers,
   };
 }

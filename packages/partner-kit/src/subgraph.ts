@@ -12,6 +12,7 @@ import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
 import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
 import { defineCommitmentEntity, partnerEntities } from './entities.ts';
+import { MembershipDirectory } from './memberships.ts';
 import { startOutboxRelay } from './relay.ts';
 import { createPartnerResolvers } from './resolvers.ts';
 import { type PartnerSeed, seedPartnerData } from './seed.ts';
@@ -37,13 +38,14 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
 }
 
 /**
- * A partner subgraph's environment: the common subgraph variables plus `ALLIANCE_INGEST_URL`
- * (default http://127.0.0.1:4001/ingest), where the outbox relay delivers.
+ * A partner subgraph's environment: the common subgraph variables plus `ALLIANCE_INTERNAL_URL`
+ * (default http://127.0.0.1:4001), the alliance subgraph's base URL for outbox delivery
+ * (`/ingest`) and membership checks (`/members`).
  */
 export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   return Object.freeze({
     ...parseSubgraphEnv(defaultPort, source),
-    ALLIANCE_INGEST_URL: z.string().url().default('http://127.0.0.1:4001/ingest').parse(source.ALLIANCE_INGEST_URL),
+    ALLIANCE_INTERNAL_URL: z.string().url().default('http://127.0.0.1:4001').parse(source.ALLIANCE_INTERNAL_URL),
   });
 }
 export type PartnerEnv = ReturnType<typeof parsePartnerEnv>;
@@ -76,7 +78,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
   }
   const relay = startOutboxRelay({
     orm,
-    ingestUrl: options.env.ALLIANCE_INGEST_URL,
+    ingestUrl: `${options.env.ALLIANCE_INTERNAL_URL}/ingest`,
     internalSecret: options.env.HUB_INTERNAL_SECRET,
     subgraph: spec.subgraph,
   });
@@ -85,6 +87,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     name: spec.subgraph,
     commitmentEntity,
     creationDefaults: spec.creationDefaults,
+    memberships: new MembershipDirectory(`${options.env.ALLIANCE_INTERNAL_URL}/members`, options.env.HUB_INTERNAL_SECRET, spec.subgraph),
     nudgeRelay: relay.nudge,
   };
   const schema = await buildPartnerSchema(spec);

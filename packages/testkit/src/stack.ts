@@ -97,7 +97,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const shared = {
       ...options.env,
       HUB_SEED: options.seed === false ? '' : 'demo',
-      ALLIANCE_INGEST_URL: `http://127.0.0.1:${gatewayPort + 1}/ingest`,
+      ALLIANCE_INTERNAL_URL: `http://127.0.0.1:${gatewayPort + 1}`,
     };
     const startService = async (name: SubgraphName) => {
       const service = subgraphServices.find((s) => s.name === name);

@@ -225,3 +225,28 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
     return { status: 200, body: stats };
   };
 }
+
+/**
+ * The `/members` route: the partner ids of an alliance, for partner subgraphs validating writes
+ * (404 when there is no such alliance). Only partner relays may call it.
+ */
+export function createMembersRoute(orm: MikroORM) {
+  return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
+    if (!identity || !relayKinds[identity.caller]) {
+      return { status: 403, body: { errors: [{ message: 'Only partner subgraphs may ask', extensions: { code: 'FORBIDDEN' } }] } };
+    }
+    const parsed = z.object({ allianceId: z.string().uuid() }).safeParse(raw);
+    if (!parsed.success) {
+      return { status: 400, body: { errors: [{ message: 'Give { allianceId }', extensions: { code: 'BAD_USER_INPUT' } }] } };
+    }
+    const em = backgroundFork(orm);
+    const alliance = await em.execute('select 1 from alliance where id = ?', [parsed.data.allianceId]);
+    if (alliance.length === 0) {
+      return { status: 404, body: { errors: [{ message: 'No such alliance', extensions: { code: 'NOT_FOUND' } }] } };
+    }
+    const rows = await em.execute<{ partner_id: string }[]>('select partner_id from membership where alliance_id = ?', [
+      parsed.data.allianceId,
+    ]);
+    return { status: 200, body: { partnerIds: rows.map((row) => row.partner_id) } };
+  };
+}

@@ -2,7 +2,7 @@ import { backgroundFork, openOrm, type RunningServer, type SubgraphEnv, startSub
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
-import { createIngestRoute, type IngestStats } from './ingest.ts';
+import { createIngestRoute, createMembersRoute, type IngestStats } from './ingest.ts';
 import { migrations } from './migrations/index.ts';
 import { buildAllianceSchema } from './schema/index.ts';
 import { seedAlliances } from './seed.ts';
@@ -39,7 +39,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
       const em = orm.em.fork();
       return { em, viewer, events, loaders: createAllianceLoaders(em) };
     },
-    routes: { '/ingest': createIngestRoute(orm, ingested) },
+    routes: { '/ingest': createIngestRoute(orm, ingested), '/members': createMembersRoute(orm) },
     metrics: () => ({
       hub_sql_statements_total: statements.total,
       hub_sql_background_statements_total: statements.background,
