@@ -27,6 +27,8 @@ const schema = z.object({
   HUB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
   HUB_WEB_DIST: z.string().optional(),
+  HUB_SUPERGRAPH_PATH: z.string().optional(),
+  HUB_LIVE_QUEUE: z.coerce.number().int().positive().default(256),
 });
 
 export type GatewayEnv = Readonly<z.infer<typeof schema>>;

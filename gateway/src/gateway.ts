@@ -9,7 +9,9 @@ import { demoUsers } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 import { subgraphUrls } from './env.ts';
 import { queryLimitsPlugin, RateLimiter } from './limits.ts';
+import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { serveStatic } from './static.ts';
+import { readSupergraph, watchSupergraph } from './supergraph.ts';
 
 /** Per-request context: the verified viewer and the identity token forwarded to subgraphs. */
 export interface GatewayContext {
@@ -61,10 +63,25 @@ function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
  * forwarded to subgraphs as a signed identity, limits (body size, depth, aliases, cost, rate
  * per identity), the demo sign-in, and the web app's files. `close()` stops everything.
  */
-export async function startGateway(env: GatewayEnv, supergraphSdl: string): Promise<RunningGateway> {
+export async function startGateway(env: GatewayEnv, supergraphPath: string): Promise<RunningGateway> {
   const urls = subgraphUrls(env);
+  const supergraphSdl = readSupergraph(supergraphPath);
+  let live: LiveServer | null = null;
+  let stopWatching: () => void = () => {};
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    // The supergraph file is watched: a new composition reaches the planner and the live layer.
+    supergraphSdl: async ({ update }) => {
+      stopWatching = watchSupergraph(supergraphPath, (next) => {
+        try {
+          update(next);
+          live?.updateSupergraph(next);
+          console.log('[gateway] applied the changed supergraph');
+        } catch (error) {
+          console.error('[gateway] the changed supergraph was refused; keeping the previous one', error);
+        }
+      });
+      return { supergraphSdl };
+    },
     buildService: ({ name, url }) => {
       const target = urls[name] ?? url;
       if (!target) {
@@ -73,12 +90,13 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
       return new SubgraphDataSource(name, target);
     },
   });
+  const limits = { maxDepth: env.HUB_MAX_DEPTH, maxAliases: env.HUB_MAX_ALIASES, maxCost: env.HUB_MAX_COST };
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [queryLimitsPlugin({ maxDepth: env.HUB_MAX_DEPTH, maxAliases: env.HUB_MAX_ALIASES, maxCost: env.HUB_MAX_COST })],
+    plugins: [queryLimitsPlugin(limits)],
   });
   await apollo.start();
 
@@ -111,6 +129,9 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
   };
 
   const demoLogin = async (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'POST') {
+      throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'POST { "user": "…" } to sign in as a demo user');
+    }
     if (!env.HUB_DEMO_LOGIN || env.HUB_JWKS_URL) {
       throw new HttpError(404, ErrorCode.NOT_FOUND, 'Demo sign-in is switched off');
     }
@@ -140,19 +161,53 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
     );
   };
 
+  const sendMetrics = (response: ServerResponse) => {
+    const counters = live?.counters;
+    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
+    response.end(
+      [
+        `hub_live_upstream_subscriptions_total ${counters?.upstreamSubscriptions ?? 0}`,
+        `hub_live_completions_total ${counters?.completions ?? 0}`,
+        `hub_live_deliveries_total ${counters?.deliveries ?? 0}`,
+        `hub_live_groups ${counters?.groups() ?? 0}`,
+        `hub_live_clients ${counters?.clients() ?? 0}`,
+        '',
+      ].join('\n'),
+    );
+  };
+
+  const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
+    '/graphql': graphql,
+    '/health': async (_request, response) => sendJson(response, 200, { status: 'ok' }),
+    '/metrics': async (_request, response) => sendMetrics(response),
+    '/auth/demo-login': demoLogin,
+    '/auth/demo-users': async (_request, response) => listDemoUsers(response),
+  };
+
   const http = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://gateway').pathname;
-    const route =
-      path === '/graphql'
-        ? graphql
-        : path === '/health'
-          ? async () => sendJson(response, 200, { status: 'ok' })
-          : path === '/auth/demo-login' && request.method === 'POST'
-            ? demoLogin
-            : path === '/auth/demo-users'
-              ? async () => listDemoUsers(response)
-              : async () => serveStatic(env.HUB_WEB_DIST, path, response);
+    const route = routes[path] ?? (async () => serveStatic(env.HUB_WEB_DIST, path, response));
     route(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
+  });
+
+  live = startLiveServer({
+    http,
+    supergraphSdl,
+    subgraphUrls: urls,
+    internalSecret: env.HUB_INTERNAL_SECRET,
+    limits,
+    queueCapacity: env.HUB_LIVE_QUEUE,
+    authenticate: async (authorization) => authenticate(authorization),
+    execute: async (query, variables, operationName, viewer) => {
+      const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
+      const response = await apollo.executeOperation<Record<string, unknown>>(
+        { query, variables, operationName },
+        { contextValue: { viewer, identityToken } },
+      );
+      return response.body.kind === 'single'
+        ? response.body.singleResult
+        : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket')] };
+    },
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -165,6 +220,8 @@ export async function startGateway(env: GatewayEnv, supergraphSdl: string): Prom
     port,
     url: `http://${env.HOST}:${port}/graphql`,
     async close() {
+      stopWatching();
+      await live?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();

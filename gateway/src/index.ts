@@ -1,8 +1,9 @@
 import { parseGatewayEnv } from './env.ts';
 import { startGateway } from './gateway.ts';
-import { readSupergraph } from './supergraph.ts';
+import { defaultSupergraphPath } from './supergraph.ts';
 
-const gateway = await startGateway(parseGatewayEnv(), readSupergraph());
+const env = parseGatewayEnv();
+const gateway = await startGateway(env, env.HUB_SUPERGRAPH_PATH ?? defaultSupergraphPath);
 console.log(`gateway ready at ${gateway.url}`);
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

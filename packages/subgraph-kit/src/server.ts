@@ -81,7 +81,8 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
     if (request.method === 'GET' && url.pathname === '/metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      const lines = Object.entries(options.metrics?.() ?? {}).map(([key, value]) => `${key} ${value}`);
+      const counters = { ...options.metrics?.(), hub_ws_subscriptions_total: ws.total, hub_ws_subscriptions_active: ws.active };
+      const lines = Object.entries(counters).map(([key, value]) => `${key} ${value}`);
       return response.end(`${lines.join('\n')}\n`);
     }
     const route = request.method === 'POST' ? options.routes?.[url.pathname] : undefined;
@@ -104,7 +105,8 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   });
 
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  const ws = useServer<{ identity?: string }, { context?: Context }>(
+  const ws = { total: 0, active: 0 };
+  const wsServer = useServer<{ identity?: string }, { context?: Context }>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
@@ -117,6 +119,13 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
         }
       },
       context: (ctx) => ctx.extra.context ?? {},
+      onSubscribe: () => {
+        ws.total += 1;
+        ws.active += 1;
+      },
+      onComplete: () => {
+        ws.active -= 1;
+      },
     },
     wss,
   );
@@ -131,7 +140,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     port,
     url: `http://${options.host ?? '127.0.0.1'}:${port}/graphql`,
     async close() {
-      await ws.dispose();
+      await wsServer.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { connect } from 'node:net';
 
 export interface ServiceProcess {
   readonly name: string;
@@ -7,10 +8,23 @@ export interface ServiceProcess {
   stop(): Promise<void>;
 }
 
+/** Whether something already accepts connections on the port. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 /**
  * Runs a TypeScript entry point in its own Node process (`node --import tsx`), prefixing its
  * output with the service's name, and resolves once `GET http://host:port/health` answers 200.
- * Rejects, with the tail of the process's output, if it exits first or is not up in `timeoutMs`.
+ * Rejects, with the tail of the process's output, if it exits first or is not up in `timeoutMs`,
+ * and at once if the port is already taken.
  */
 export async function startServiceProcess(options: {
   name: string;
@@ -21,6 +35,9 @@ export async function startServiceProcess(options: {
   log: (line: string) => void;
   timeoutMs?: number;
 }): Promise<ServiceProcess> {
+  if (await answers(options.port)) {
+    throw new Error(`Port ${options.port} is already in use (another hub still running?); ${options.name} cannot start`);
+  }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },

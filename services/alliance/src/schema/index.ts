@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AllianceContext } from '../context.ts';
 import { ActivityRefResolver, AllianceResolver } from './alliance.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
-import { LiveResolver } from './live.resolver.ts';
+import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
 
 /** Activity stubs resolve to their index row, which carries invitations and linked items. */
@@ -18,7 +18,15 @@ const activityReferences = Object.fromEntries(
 /** The alliance subgraph's federated schema. */
 export function buildAllianceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AllianceResolver, ActivityRefResolver, CoordinatorResolver, LiveResolver],
+    resolvers: [
+      AllianceResolver,
+      ActivityRefResolver,
+      CoordinatorResolver,
+      LiveResolver,
+      ListChangeFields,
+      ActivityChangeFields,
+      StatsChangeFields,
+    ],
     orphanedTypes: entityStubs,
     referenceResolvers: {
       Alliance: { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.alliance.load(ref.id) },

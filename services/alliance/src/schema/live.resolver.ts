@@ -1,10 +1,10 @@
 import { assertId, badInput } from '@hub/subgraph-kit';
-import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AllianceContext } from '../context.ts';
 import { AllianceEvent, type AllianceEventRow } from '../entities.ts';
 import { isEventCursor } from '../event-hub.ts';
 import { computeStats } from '../stats.ts';
-import { ActivityChange, AllianceStatsChange, CoBuildingListChange } from './types.ts';
+import { ActivityChange, ActivityRef, AllianceStats, AllianceStatsChange, CoBuildingListChange, CommitmentRef } from './types.ts';
 
 /**
  * Live changes. Each subscription field `xChanged(allianceId, after)` has a query field
@@ -22,35 +22,28 @@ function checkedArgs(args: Args): Args {
   return { allianceId: assertId(args.allianceId, 'allianceId'), after: args.after };
 }
 
-function listChange(row: AllianceEventRow, ctx: AllianceContext) {
+function listChange(row: AllianceEventRow) {
   return {
     cursor: String(row.seq),
     allianceId: row.allianceId,
     action: row.action,
     commitmentId: row.entityId,
     occurredAt: row.createdAt,
-    commitment: () => ctx.loaders.commitment.load(row.entityId),
   };
 }
 
-function activityChange(row: AllianceEventRow, ctx: AllianceContext) {
+function activityChange(row: AllianceEventRow) {
   return {
     cursor: String(row.seq),
     allianceId: row.allianceId,
     action: row.action,
     activityId: row.entityId,
     occurredAt: row.createdAt,
-    activity: () => ctx.loaders.activity.load(row.entityId),
   };
 }
 
-async function statsChange(row: AllianceEventRow, ctx: AllianceContext) {
-  return {
-    cursor: String(row.seq),
-    allianceId: row.allianceId,
-    occurredAt: row.createdAt,
-    stats: await computeStats(ctx.em.fork(), row.allianceId, 30),
-  };
+function statsChange(row: AllianceEventRow) {
+  return { cursor: String(row.seq), allianceId: row.allianceId, occurredAt: row.createdAt };
 }
 
 async function eventAt(ctx: AllianceContext, cursor: string, topic: AllianceEventRow['topic']) {
@@ -73,9 +66,8 @@ export class LiveResolver {
     @Arg('allianceId', () => ID) _allianceId: string,
     @Arg('after', () => String, { nullable: true, description: 'Resume after this cursor' }) _after: string | null,
     @Root() row: AllianceEventRow,
-    @Ctx() ctx: AllianceContext,
   ) {
-    return listChange(row, ctx);
+    return listChange(row);
   }
 
   @Subscription(() => ActivityChange, {
@@ -89,9 +81,8 @@ export class LiveResolver {
     @Arg('allianceId', () => ID) _allianceId: string,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
     @Root() row: AllianceEventRow,
-    @Ctx() ctx: AllianceContext,
   ) {
-    return activityChange(row, ctx);
+    return activityChange(row);
   }
 
   @Subscription(() => AllianceStatsChange, {
@@ -105,26 +96,50 @@ export class LiveResolver {
     @Arg('allianceId', () => ID) _allianceId: string,
     @Arg('after', () => String, { nullable: true }) _after: string | null,
     @Root() row: AllianceEventRow,
-    @Ctx() ctx: AllianceContext,
   ) {
-    return statsChange(row, ctx);
+    return statsChange(row);
   }
 
   @Query(() => CoBuildingListChange, { nullable: true, description: 'The list change at a cursor (used by the gateway’s live layer)' })
   async coBuildingListChange(@Arg('cursor', () => String) cursor: string, @Ctx() ctx: AllianceContext) {
     const row = await eventAt(ctx, cursor, 'list');
-    return row ? listChange(row, ctx) : null;
+    return row ? listChange(row) : null;
   }
 
   @Query(() => ActivityChange, { nullable: true, description: 'The activity change at a cursor' })
   async activityChange(@Arg('cursor', () => String) cursor: string, @Ctx() ctx: AllianceContext) {
     const row = await eventAt(ctx, cursor, 'activity');
-    return row ? activityChange(row, ctx) : null;
+    return row ? activityChange(row) : null;
   }
 
   @Query(() => AllianceStatsChange, { nullable: true, description: 'The statistics change at a cursor' })
   async allianceStatsChange(@Arg('cursor', () => String) cursor: string, @Ctx() ctx: AllianceContext) {
     const row = await eventAt(ctx, cursor, 'list');
-    return row ? statsChange(row, ctx) : null;
+    return row ? statsChange(row) : null;
+  }
+}
+
+/** The changed items are loaded only when asked for (the gateway's completion asks; the stream does not). */
+@Resolver(() => CoBuildingListChange)
+export class ListChangeFields {
+  @FieldResolver(() => CommitmentRef, { nullable: true })
+  commitment(@Root() change: { commitmentId: string }, @Ctx() ctx: AllianceContext) {
+    return ctx.loaders.commitment.load(change.commitmentId);
+  }
+}
+
+@Resolver(() => ActivityChange)
+export class ActivityChangeFields {
+  @FieldResolver(() => ActivityRef, { nullable: true })
+  activity(@Root() change: { activityId: string }, @Ctx() ctx: AllianceContext) {
+    return ctx.loaders.activity.load(change.activityId);
+  }
+}
+
+@Resolver(() => AllianceStatsChange)
+export class StatsChangeFields {
+  @FieldResolver(() => AllianceStats, { description: 'Current figures (staleDays 30)' })
+  stats(@Root() change: { allianceId: string }, @Ctx() ctx: AllianceContext) {
+    return computeStats(ctx.em, change.allianceId, 30);
   }
 }

@@ -1,0 +1,86 @@
+import { type ExecutionResult, GraphQLError } from 'graphql';
+
+/**
+ * One client's view of a shared live stream: a bounded queue between the shared producer and
+ * the client's socket. When the client falls `capacity` events behind, the stream ends with a
+ * SLOW_CONSUMER error naming the last cursor it received, so it can resubscribe with `after`
+ * and lose nothing. `return()` (the client left) detaches it at once.
+ */
+export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
+  private readonly queue: ExecutionResult[] = [];
+  private waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
+  private finished = false;
+  private lastCursor: string | null = null;
+
+  constructor(
+    private readonly capacity: number,
+    private readonly onLeave: (subscriber: Subscriber) => void,
+  ) {}
+
+  /** Queues one event (with its cursor) for the client; ends the stream if the queue is full. */
+  push(result: ExecutionResult, cursor: string): void {
+    if (this.finished) {
+      return;
+    }
+    if (this.queue.length >= this.capacity) {
+      this.fail([
+        new GraphQLError(`The client fell more than ${this.capacity} events behind; resubscribe with after: "${this.lastCursor ?? ''}"`, {
+          extensions: { code: 'SLOW_CONSUMER', cursor: this.lastCursor },
+        }),
+      ]);
+      return;
+    }
+    this.lastCursor = cursor;
+    this.deliver(result);
+  }
+
+  /** Ends the stream with errors the client can read (then it completes). */
+  fail(errors: GraphQLError[]): void {
+    if (this.finished) {
+      return;
+    }
+    this.deliver({ errors });
+    this.finished = true;
+    this.onLeave(this);
+  }
+
+  /** Ends the stream normally (server shutdown). */
+  end(): void {
+    this.finished = true;
+    this.onLeave(this);
+    this.waiting?.({ value: undefined, done: true });
+    this.waiting = null;
+  }
+
+  private deliver(result: ExecutionResult): void {
+    if (this.waiting) {
+      this.waiting({ value: result, done: false });
+      this.waiting = null;
+    } else {
+      this.queue.push(result);
+    }
+  }
+
+  next(): Promise<IteratorResult<ExecutionResult>> {
+    const head = this.queue.shift();
+    if (head) {
+      return Promise.resolve({ value: head, done: false });
+    }
+    if (this.finished) {
+      return Promise.resolve({ value: undefined, done: true });
+    }
+    return new Promise((resolve) => {
+      this.waiting = resolve;
+    });
+  }
+
+  return(): Promise<IteratorResult<ExecutionResult>> {
+    this.queue.length = 0;
+    this.end();
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<ExecutionResult> {
+    return this;
+  }
+}
