@@ -1,3 +1,5 @@
+import type { RunningStack } from '@hub/testkit';
+import { SignJWT } from 'jose';
 import pg from 'pg';
 import { codes, demo, eventually, type GraphQLResponse, gql, type TestUser, tokenFor } from './hub.ts';
 
@@ -336,7 +338,61 @@ export async function undelivered(databaseUrl: string): Promise<number> {
   return Number(row?.n);
 }
 
+/** The four partner subgraphs, each with an outbox relaying to the alliance. */
+export const partnerSubgraphs = ['enterprise', 'town-village', 'university', 'traffic-police'] as const;
+
+/** Waits until every partner's outbox has been delivered to the alliance (the seed included). */
+export async function untilRelayed(stack: RunningStack, timeoutMs = 15_000): Promise<void> {
+  await eventually(
+    async () => {
+      const pending = await Promise.all(partnerSubgraphs.map((name) => undelivered(stack.databaseUrls[name])));
+      return pending.every((n) => n === 0);
+    },
+    timeoutMs,
+    50,
+  );
+}
+
 /** A date `days` from today (negative: in the past), as `YYYY-MM-DD`. */
 export function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** A POST with a JSON body and any headers; returns the HTTP status, headers and parsed body. */
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: any;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: json, text, codes: codes(json ?? {}) };
+}
+
+/** The development secret the test hubs verify user tokens with (gateway/src/env.ts, `devJwtSecret`). */
+const devJwtSecret = 'dev-jwt-secret-for-demo-tokens-only-0123456789';
+
+/**
+ * A user token with any claims and any flaw: another secret, issuer or audience, or an expiry
+ * `expiresInSeconds` from now (negative: already expired). Defaults match what the gateway accepts.
+ */
+export function userToken(
+  claims: Record<string, unknown>,
+  options: { secret?: string; issuer?: string; audience?: string; subject?: string; expiresInSeconds?: number } = {},
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(options.subject ?? 'forged-user')
+    .setIssuer(options.issuer ?? 'party-alliance-hub')
+    .setAudience(options.audience ?? 'party-alliance-hub')
+    .setIssuedAt(now - 120)
+    .setExpirationTime(now + (options.expiresInSeconds ?? 3600))
+    .sign(new TextEncoder().encode(options.secret ?? devJwtSecret));
 }

@@ -3,7 +3,6 @@ import { signInternalIdentity, type Viewer } from '@hub/contracts';
 import {
   type DocumentNode,
   type ExecutionArgs,
-  type ExecutionResult,
   type FormattedExecutionResult,
   GraphQLError,
   getOperationAST,
