@@ -147,6 +147,16 @@ describe('a publish reaching the joint list', () => {
       alliance,
     ]);
     expect(Number(row?.n)).toBe(drafts.length);
+    // The list's change feed got each change once: six publishes and one progress report.
+    const changes = await sql<{ action: string; n: string }>(
+      hub.databaseUrls.alliance,
+      `select action, count(*) as n from alliance_event where alliance_id = $1 and topic = 'list' group by action order by action`,
+      [alliance],
+    );
+    expect(changes.map((c) => [c.action, Number(c.n)])).toEqual([
+      ['PROGRESS_REPORTED', 1],
+      ['PUBLISHED', drafts.length],
+    ]);
   });
 
   it('applies an event delivered twice only once, as when an acknowledgement is lost', async () => {
