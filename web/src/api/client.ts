@@ -1,0 +1,43 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { createClient as createWsClient } from 'graphql-ws';
+import { type LiveStatusStore, trackLiveStatus } from './live-status.ts';
+import { resumableSubscription } from './resumable.ts';
+
+export interface Api {
+  readonly client: Client;
+  readonly liveStatus: LiveStatusStore;
+}
+
+/** The gateway's GraphQL endpoint on this page's origin, as ws(s):// for the live layer. */
+function liveUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}/graphql`;
+}
+
+/**
+ * The GraphQL client of one session: queries and mutations over HTTP POST to /graphql,
+ * subscriptions over graphql-ws (graphql-transport-ws) on the same origin, both carrying the
+ * session's token. Anonymous when `token` is null. The live connection is lazy: it opens with
+ * the first subscription and closes after the last, so a replaced client needs no disposal.
+ */
+export function createApi(token: string | null): Api {
+  const authorization = token ? `Bearer ${token}` : null;
+  const ws = createWsClient({
+    url: liveUrl(),
+    lazy: true,
+    retryAttempts: 0,
+    connectionParams: authorization ? { authorization } : {},
+  });
+  const client = new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    requestPolicy: 'cache-and-network',
+    fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({ forwardSubscription: (request) => resumableSubscription(ws, request) }),
+    ],
+  });
+  return { client, liveStatus: trackLiveStatus(ws) };
+}

@@ -1,0 +1,117 @@
+import { type FormEvent, useState } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { checkOptionalText, type FieldErrors, hasErrors, orNull } from '../app/validation.ts';
+import { AdmitPartnerDocument, PartnerDirectoryDocument } from '../generated/graphql.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
+import { Field } from '../ui/Field.tsx';
+import { Notice } from '../ui/Notice.tsx';
+
+type AdmitField = 'partnerId' | 'liaisonName' | 'liaisonTitle' | 'joinedOn';
+
+/** 准入成员单位: picks an organization the partner subgraphs know, names its liaison (联络员). */
+export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string; memberIds: readonly string[] }) {
+  const { t } = useI18n();
+  const [directory] = useQuery({ query: PartnerDirectoryDocument });
+  const [admission, admit] = useMutation(AdmitPartnerDocument);
+  const empty: Record<AdmitField, string> = { partnerId: '', liaisonName: '', liaisonTitle: '', joinedOn: '' };
+  const [draft, setDraft] = useState(empty);
+  const [checked, setChecked] = useState(false);
+  const [admitted, setAdmitted] = useState<string | null>(null);
+  const candidates = [
+    ...(directory.data?.enterprise.partners ?? []),
+    ...(directory.data?.townVillage.partners ?? []),
+    ...(directory.data?.university.partners ?? []),
+    ...(directory.data?.trafficPolice.partners ?? []),
+  ].filter((partner) => !memberIds.includes(partner.id));
+  const labels: Record<AdmitField, string> = {
+    partnerId: t('member.partner'),
+    liaisonName: t('member.liaisonName'),
+    liaisonTitle: t('member.liaisonTitle'),
+    joinedOn: t('member.joinedOn'),
+  };
+  const validate = (): FieldErrors<AdmitField> => ({
+    partnerId: draft.partnerId ? undefined : t('validation.chooseOne'),
+    liaisonName: checkOptionalText(draft.liaisonName, 100, t),
+    liaisonTitle: checkOptionalText(draft.liaisonTitle, 100, t),
+  });
+  const errors = checked ? validate() : {};
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    const partner = candidates.find((candidate) => candidate.id === draft.partnerId);
+    if (hasErrors(validate()) || !partner) {
+      return;
+    }
+    setAdmitted(null);
+    const result = await admit({
+      allianceId,
+      input: {
+        partnerId: partner.id,
+        kind: partner.kind,
+        name: partner.name,
+        liaisonName: orNull(draft.liaisonName),
+        liaisonTitle: orNull(draft.liaisonTitle),
+        joinedOn: orNull(draft.joinedOn),
+      },
+    });
+    if (result.data) {
+      setAdmitted(result.data.admitPartner.name);
+      setDraft(empty);
+      setChecked(false);
+    }
+  };
+  const input = (field: Exclude<AdmitField, 'partnerId'>, type = 'text') => (
+    <Field label={labels[field]} error={errors[field]}>
+      {(control) => (
+        <input
+          {...control}
+          name={field}
+          type={type}
+          value={draft[field]}
+          onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <form className="form form--panel" noValidate onSubmit={submit} aria-label={t('member.admit')}>
+      <h2>{t('member.admit')}</h2>
+      {admitted ? <Notice tone="success">{t('member.admitted', { name: admitted })}</Notice> : null}
+      <ApiErrorNotice error={directory.error} />
+      <div className="form__grid">
+        <Field
+          label={labels.partnerId}
+          error={errors.partnerId}
+          required
+          hint={candidates.length === 0 ? t('member.noCandidates') : undefined}
+        >
+          {(control) => (
+            <select
+              {...control}
+              name="partnerId"
+              value={draft.partnerId}
+              onChange={(event) => setDraft({ ...draft, partnerId: event.target.value })}
+            >
+              <option value="">{t('form.choose')}</option>
+              {candidates.map((partner) => (
+                <option key={partner.id} value={partner.id}>
+                  {partner.name}（{t(`kind.${partner.kind}`)}）
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {input('joinedOn', 'date')}
+        {input('liaisonName')}
+        {input('liaisonTitle')}
+      </div>
+      <ApiErrorNotice error={admission.error} fieldLabels={labels} />
+      <div className="form__actions">
+        <button type="submit" className="button button--primary" disabled={admission.fetching}>
+          {admission.fetching ? t('form.saving') : t('member.admitSubmit')}
+        </button>
+      </div>
+    </form>
+  );
+}

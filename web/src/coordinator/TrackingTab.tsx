@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useAdminAlliance } from './AllianceLayout.tsx';
+import { TrackingFilters } from './TrackingFilters.tsx';
+import { TrackingPage } from './TrackingPage.tsx';
+import { apiFilter, filterFromParams, paramsFromFilter } from './tracking-filter.ts';
+
+/** 清单跟踪: the joint list filtered by status, category, partner, kind, overdue and stale items, page by page. */
+export function TrackingTab() {
+  const { t } = useI18n();
+  const alliance = useAdminAlliance();
+  const [params, setParams] = useSearchParams();
+  const filter = filterFromParams(params);
+  const filterKey = paramsFromFilter(filter).toString();
+  // The pages loaded so far, by the cursor each starts after; a new filter starts again.
+  const [pages, setPages] = useState<{ key: string; cursors: (string | null)[] }>({ key: filterKey, cursors: [null] });
+  const cursors = pages.key === filterKey ? pages.cursors : [null];
+  const staleDays = filter.staleDays ? Number(filter.staleDays) : 30;
+  return (
+    <>
+      <TrackingFilters
+        filter={filter}
+        partners={alliance.members}
+        onChange={(next) => setParams(paramsFromFilter(next), { replace: true })}
+      />
+      <div className="tracking" aria-live="polite">
+        {cursors.map((after, index) => (
+          <TrackingPage
+            key={`${filterKey}:${after ?? 'first'}`}
+            allianceId={alliance.id}
+            filter={apiFilter(filter)}
+            order={filter.order}
+            staleDays={staleDays}
+            after={after}
+            first={index === 0}
+            last={index === cursors.length - 1}
+            partnerName={(partnerId) => alliance.members.find((member) => member.partnerId === partnerId)?.name ?? partnerId}
+            onMore={(cursor) => setPages({ key: filterKey, cursors: [...cursors, cursor] })}
+          />
+        ))}
+      </div>
+      <p className="field__hint">{t('tracking.hint')}</p>
+    </>
+  );
+}

@@ -1,0 +1,128 @@
+import { isOpen, isOverdue } from '../app/commitment-rules.ts';
+import type {
+  BoardActivityChangedSubscription,
+  BoardActivityFragment,
+  BoardCommitmentFragment,
+  BoardListChangedSubscription,
+  ChangeAction,
+} from '../generated/graphql.ts';
+
+export type ListEvent = BoardListChangedSubscription['coBuildingListChanged'];
+export type ActivityEvent = BoardActivityChangedSubscription['activityChanged'];
+
+/** One line of the live feed (实时动态). */
+export interface FeedEntry {
+  readonly key: string;
+  readonly at: string;
+  readonly subject: 'commitment' | 'activity';
+  /** The commitment's or activity's id. */
+  readonly subjectId: string;
+  readonly action: ChangeAction;
+  readonly title: string;
+  readonly partnerId: string | null;
+  /** Received live (not part of the page's first load). */
+  readonly live: boolean;
+}
+
+/** How many events the board keeps in memory. */
+export const eventMemory = 200;
+
+/** Keeps the newest `eventMemory` events, newest first. */
+export function remember<T>(events: readonly T[] | undefined, event: T): T[] {
+  return [event, ...(events ?? [])].slice(0, eventMemory);
+}
+
+/**
+ * The joint list after live changes: each item in its newest known version (the loaded one or
+ * the one a change carried, whichever was updated later), new items added.
+ */
+export function mergeCommitments(loaded: readonly BoardCommitmentFragment[], events: readonly ListEvent[]): BoardCommitmentFragment[] {
+  const byId = new Map(loaded.map((item) => [item.id, item]));
+  for (const event of [...events].reverse()) {
+    const next = event.commitment;
+    const known = next ? byId.get(next.id) : undefined;
+    if (next && (!known || next.updatedAt >= known.updatedAt)) {
+      byId.set(next.id, next);
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Activities after live changes, by start time. */
+export function mergeActivities(loaded: readonly BoardActivityFragment[], events: readonly ActivityEvent[]): BoardActivityFragment[] {
+  const byId = new Map(loaded.map((item) => [item.id, item]));
+  for (const event of [...events].reverse()) {
+    if (event.activity) {
+      byId.set(event.activity.id, event.activity);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/** Display order of the wall's list: overdue first, then open items by due date, then done and withdrawn. */
+export function wallOrder(items: readonly BoardCommitmentFragment[], today: string): BoardCommitmentFragment[] {
+  const rank = (item: BoardCommitmentFragment) =>
+    isOverdue(item, today) ? 0 : isOpen(item.status) ? 1 : item.status === 'COMPLETED' ? 2 : 3;
+  const due = (item: BoardCommitmentFragment) => item.dueDate ?? '9999-12-31';
+  return [...items].sort((a, b) => rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.title.localeCompare(b.title));
+}
+
+/** The action a loaded item's state stands for, to seed the feed before anything happens live. */
+function actionOfStatus(item: BoardCommitmentFragment): ChangeAction {
+  switch (item.status) {
+    case 'COMPLETED':
+      return 'COMPLETED';
+    case 'WITHDRAWN':
+      return 'WITHDRAWN';
+    case 'IN_PROGRESS':
+      return 'PROGRESS_REPORTED';
+    default:
+      return 'PUBLISHED';
+  }
+}
+
+/** The live feed: changes received live, newest first, topped up with the latest updates of the first load. */
+export function feedOf(
+  loaded: readonly BoardCommitmentFragment[],
+  listEvents: readonly ListEvent[],
+  activityEvents: readonly ActivityEvent[],
+  size: number,
+): FeedEntry[] {
+  const live: FeedEntry[] = [
+    ...listEvents.map((event) => ({
+      key: `c:${event.cursor}`,
+      at: event.occurredAt,
+      subject: 'commitment' as const,
+      subjectId: event.commitmentId,
+      action: event.action,
+      title: event.commitment?.title ?? event.commitmentId,
+      partnerId: event.commitment?.partnerId ?? null,
+      live: true,
+    })),
+    ...activityEvents.map((event) => ({
+      key: `a:${event.cursor}`,
+      at: event.occurredAt,
+      subject: 'activity' as const,
+      subjectId: event.activityId,
+      action: event.action,
+      title: event.activity?.title ?? event.activityId,
+      partnerId: event.activity?.hostPartnerId ?? null,
+      live: true,
+    })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  const seen = new Set(listEvents.map((event) => event.commitmentId));
+  const history: FeedEntry[] = [...loaded]
+    .filter((item) => !seen.has(item.id))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .map((item) => ({
+      key: `h:${item.id}`,
+      at: item.updatedAt,
+      subject: 'commitment',
+      subjectId: item.id,
+      action: actionOfStatus(item),
+      title: item.title,
+      partnerId: item.partnerId,
+      live: false,
+    }));
+  return [...live, ...history].slice(0, size);
+}

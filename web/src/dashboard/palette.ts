@@ -1,0 +1,19 @@
+import type { PartnerKind } from '../generated/graphql.ts';
+
+/** The wall's colours: Party red and gold on a deep background. */
+export const palette = {
+  red: '#e0393e',
+  gold: '#f5c242',
+  green: '#3fbf7f',
+  blue: '#4aa3ff',
+  text: '#f3e9d2',
+  muted: 'rgba(243, 233, 210, 0.65)',
+  line: 'rgba(243, 233, 210, 0.18)',
+} as const;
+
+export const kindColors: Record<PartnerKind, string> = {
+  ENTERPRISE: '#f5c242',
+  TOWN_VILLAGE: '#3fbf7f',
+  UNIVERSITY: '#4aa3ff',
+  TRAFFIC_POLICE: '#c77dff',
+};

@@ -1,0 +1,74 @@
+import { listStatuses } from '../app/vocabulary.ts';
+import type { CommitmentStatus, MyCommitmentDetailFragment } from '../generated/graphql.ts';
+import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
+import type { MessageKey } from '../i18n/messages.zh-CN.ts';
+
+/** The recorded fields with a label of their own; others show as the server names them. */
+const fieldLabels: Record<string, MessageKey> = {
+  status: 'commitment.status',
+  progress: 'commitment.progress',
+  withdrawReason: 'withdraw.reason',
+  title: 'commitment.field.title',
+  description: 'commitment.field.description',
+  category: 'commitment.field.category',
+  startDate: 'commitment.field.startDate',
+  dueDate: 'commitment.field.dueDate',
+  branchId: 'commitment.field.branchId',
+  project: 'commitment.field.project',
+  site: 'commitment.field.site',
+  pioneerPosts: 'commitment.field.pioneerPosts',
+  responsibilityZones: 'commitment.field.responsibilityZones',
+  village: 'commitment.field.village',
+  householdsServed: 'commitment.field.householdsServed',
+  landAcquisitionTasks: 'commitment.field.landAcquisitionTasks',
+  institute: 'commitment.field.institute',
+  researchTopic: 'commitment.field.researchTopic',
+  roadSection: 'commitment.field.roadSection',
+  guarantees: 'commitment.field.guarantees',
+  jointActions: 'commitment.field.jointActions',
+};
+
+const statuses: readonly string[] = ['DRAFT', ...listStatuses];
+
+/** A recorded value in words: statuses translated, progress as a percentage. */
+function shown(field: string, value: string | null, t: Translate): string {
+  if (value === null) {
+    return '—';
+  }
+  if (field === 'status' && statuses.includes(value)) {
+    return t(`status.${value as CommitmentStatus}`);
+  }
+  return field === 'progress' ? `${value}%` : value;
+}
+
+/** 变更记录: who changed which field when, from what to what, newest first. */
+export function HistoryList({ history }: { history: MyCommitmentDetailFragment['history'] }) {
+  const { t, format } = useI18n();
+  return (
+    <table className="table table--compact">
+      <thead>
+        <tr>
+          <th>{t('history.at')}</th>
+          <th>{t('history.actor')}</th>
+          <th>{t('history.field')}</th>
+          <th>{t('history.change')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...history].reverse().map((change) => {
+          const label = fieldLabels[change.field];
+          return (
+            <tr key={change.id}>
+              <td data-label={t('history.at')}>{format.dateTime(change.at)}</td>
+              <td data-label={t('history.actor')}>{change.actor}</td>
+              <td data-label={t('history.field')}>{label ? t(label) : <code>{change.field}</code>}</td>
+              <td data-label={t('history.change')}>
+                {shown(change.field, change.oldValue, t)} → {shown(change.field, change.newValue, t)}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
