@@ -1,17 +1,18 @@
 /**
  * `pnpm start`: the whole hub on one machine. Uses DATABASE_URL (a server's postgres database)
  * when set, else embedded PostgreSQL with its data in .data/pg. PORT sets the gateway's port
- * (default 4000; subgraphs take the next five). Ctrl-C stops everything, PostgreSQL included.
+ * (default 4000; subgraphs take the next five). The web app is built first when its sources
+ * changed. Ctrl-C stops everything, PostgreSQL included.
  */
-import { existsSync } from 'node:fs';
-import { repoRoot, startStack } from '@hub/testkit';
+import { startStack } from '@hub/testkit';
+import { ensureWebBuilt } from '../web/scripts/ensure-built.ts';
 
 const started = Date.now();
-const webDist = `${repoRoot}web/dist`;
+const webDist = await ensureWebBuilt();
 const stack = await startStack({
   databaseUrl: process.env.DATABASE_URL,
   port: process.env.PORT ? Number(process.env.PORT) : 4000,
-  webDist: existsSync(webDist) ? webDist : undefined,
+  webDist,
   log: (line) => console.log(line),
 });
 const origin = new URL(stack.gatewayUrl).origin;
