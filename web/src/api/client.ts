@@ -1,4 +1,4 @@
-import { Client, cacheExchange, fetchExchange, subscriptionExchange } from '@urql/core';
+import { Client, CombinedError, cacheExchange, fetchExchange, mapExchange, type OperationResult, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
 import { type LiveStatusStore, trackLiveStatus } from './live-status.ts';
 import { resumableSubscription } from './resumable.ts';
@@ -6,6 +6,19 @@ import { resumableSubscription } from './resumable.ts';
 export interface Api {
   readonly client: Client;
   readonly liveStatus: LiveStatusStore;
+}
+
+/**
+ * A response with neither data nor errors must not pass for a success. Apollo Gateway reports
+ * failures it meets while completing values (a non-null field resolved to null) only under
+ * `extensions.valueCompletion`; they become the result's errors here.
+ */
+function surfaceValueCompletion(result: OperationResult): OperationResult {
+  const failures = result.extensions?.valueCompletion as { message: string; extensions?: Record<string, unknown> }[] | undefined;
+  if (result.error || result.data != null || !failures?.length) {
+    return result;
+  }
+  return { ...result, error: new CombinedError({ graphQLErrors: failures, response: undefined }) };
 }
 
 /** The gateway's GraphQL endpoint on this page's origin, as ws(s):// for the live layer. */
@@ -34,6 +47,7 @@ export function createApi(token: string | null): Api {
     requestPolicy: 'cache-and-network',
     fetchOptions: () => (authorization ? { headers: { authorization } } : {}),
     exchanges: [
+      mapExchange({ onResult: surfaceValueCompletion }),
       cacheExchange,
       fetchExchange,
       subscriptionExchange({ forwardSubscription: (request) => resumableSubscription(ws, request) }),

@@ -1,8 +1,14 @@
 import type { CombinedError } from '@urql/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useMutation } from 'urql';
-import { type MyActivityFragment, RecordAttendanceDocument, UpdateActivityDocument } from '../generated/graphql.ts';
+import { useMutation, useQuery } from 'urql';
+import { pickNamespace } from '../api/kind.ts';
+import {
+  MyActivityDetailDocument,
+  type MyActivityDetailFragment,
+  RecordAttendanceDocument,
+  UpdateActivityDocument,
+} from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
@@ -16,7 +22,7 @@ import { useMyActivities } from './useMyActivities.ts';
 
 interface ActivityViewProps {
   readonly scope: EditorScope;
-  readonly activity: MyActivityFragment;
+  readonly activity: MyActivityDetailFragment;
   readonly commitments: ActivityFormProps['commitments'];
 }
 
@@ -117,13 +123,14 @@ export function ActivityPage() {
   const { t } = useI18n();
   const { activityId = '' } = useParams();
   const scope = useEditorScope();
-  const { activities, commitments, fetching, error } = useMyActivities(scope);
-  const activity = activities?.find((candidate) => candidate.id === activityId);
+  const { commitments } = useMyActivities(scope);
+  const [result] = useQuery({ query: MyActivityDetailDocument, variables: { id: activityId, ...scope.flags } });
+  const activity = pickNamespace(result.data)?.activity;
   if (activity) {
     return <ActivityView key={activity.id} scope={scope} activity={activity} commitments={commitments} />;
   }
-  if (error) {
-    return <ApiErrorNotice error={error} />;
+  if (result.error) {
+    return <ApiErrorNotice error={result.error} />;
   }
-  return fetching || activities === null ? <Loading /> : <Notice tone="warning">{t('editor.activities.notFound')}</Notice>;
+  return result.fetching ? <Loading /> : <Notice tone="warning">{t('editor.activities.notFound')}</Notice>;
 }

@@ -1,5 +1,5 @@
 import { checkOptionalText, checkRequiredText, type FieldErrors, orNull } from '../app/validation.ts';
-import type { ActivityInput, ActivityType, MyActivityFragment } from '../generated/graphql.ts';
+import type { ActivityInput, ActivityType, MyActivityDetailFragment } from '../generated/graphql.ts';
 import { dateTimeInputValue, isoFromDateTimeInput } from '../i18n/hub-time.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
 
@@ -33,7 +33,7 @@ export function emptyActivity(allianceId: string): ActivityDraft {
   };
 }
 
-export function draftOfActivity(activity: MyActivityFragment): ActivityDraft {
+export function draftOfActivity(activity: MyActivityDetailFragment): ActivityDraft {
   return {
     allianceId: activity.allianceId,
     title: activity.title,
