@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { AgreementTab } from '../coordinator/AgreementTab.tsx';
@@ -6,7 +7,6 @@ import { AlliancesPage } from '../coordinator/AlliancesPage.tsx';
 import { MeetingsTab } from '../coordinator/MeetingsTab.tsx';
 import { PartnersTab } from '../coordinator/PartnersTab.tsx';
 import { TrackingTab } from '../coordinator/TrackingTab.tsx';
-import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { ActivityPage } from '../editor/ActivityPage.tsx';
 import { CommitmentPage } from '../editor/CommitmentPage.tsx';
 import { EditorLayout } from '../editor/EditorLayout.tsx';
@@ -14,35 +14,41 @@ import { MyActivitiesPage } from '../editor/MyActivitiesPage.tsx';
 import { MyCommitmentsPage } from '../editor/MyCommitmentsPage.tsx';
 import { NewActivityPage } from '../editor/NewActivityPage.tsx';
 import { NewCommitmentPage } from '../editor/NewCommitmentPage.tsx';
+import { Loading } from '../ui/Loading.tsx';
 import { AppShell } from './AppShell.tsx';
 import { DefaultWall } from './DefaultWall.tsx';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
+/** The wall carries ECharts; it loads on its own so the working pages stay light. */
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+
 /** The app's pages: the wall at `/`, sign-in, the partner editor's and the coordinator's pages. */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route index element={<DefaultWall />} />
-      <Route path="wall/:allianceId" element={<DashboardPage />} />
-      <Route element={<AppShell />}>
-        <Route path="sign-in" element={<SignInPage />} />
-        <Route path="my" element={<EditorLayout />}>
-          <Route path="commitments" element={<MyCommitmentsPage />} />
-          <Route path="commitments/new" element={<NewCommitmentPage />} />
-          <Route path="commitments/:commitmentId" element={<CommitmentPage />} />
-          <Route path="activities" element={<MyActivitiesPage />} />
-          <Route path="activities/new" element={<NewActivityPage />} />
-          <Route path="activities/:activityId" element={<ActivityPage />} />
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route index element={<DefaultWall />} />
+        <Route path="wall/:allianceId" element={<DashboardPage />} />
+        <Route element={<AppShell />}>
+          <Route path="sign-in" element={<SignInPage />} />
+          <Route path="my" element={<EditorLayout />}>
+            <Route path="commitments" element={<MyCommitmentsPage />} />
+            <Route path="commitments/new" element={<NewCommitmentPage />} />
+            <Route path="commitments/:commitmentId" element={<CommitmentPage />} />
+            <Route path="activities" element={<MyActivitiesPage />} />
+            <Route path="activities/new" element={<NewActivityPage />} />
+            <Route path="activities/:activityId" element={<ActivityPage />} />
+          </Route>
+          <Route path="alliances" element={<AlliancesPage />} />
+          <Route path="alliances/:allianceId" element={<AllianceLayout />}>
+            <Route index element={<PartnersTab />} />
+            <Route path="agreement" element={<AgreementTab />} />
+            <Route path="meetings" element={<MeetingsTab />} />
+            <Route path="tracking" element={<TrackingTab />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
         </Route>
-        <Route path="alliances" element={<AlliancesPage />} />
-        <Route path="alliances/:allianceId" element={<AllianceLayout />}>
-          <Route index element={<PartnersTab />} />
-          <Route path="agreement" element={<AgreementTab />} />
-          <Route path="meetings" element={<MeetingsTab />} />
-          <Route path="tracking" element={<TrackingTab />} />
-        </Route>
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   );
 }

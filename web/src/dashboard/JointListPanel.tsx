@@ -67,8 +67,10 @@ export function JointListPanel({ items, totalCount, partnerName, freshIds }: Joi
                 </p>
               </div>
               <span className="joint-item__category">{t(`category.${item.category}`)}</span>
-              <StatusBadge status={item.status} overdue={overdue} />
-              <ProgressBar percent={item.progress} overdue={overdue} />
+              <div className="joint-item__state">
+                <StatusBadge status={item.status} overdue={overdue} />
+                <ProgressBar percent={item.progress} overdue={overdue} />
+              </div>
               <span className={`joint-item__due${overdue ? ' joint-item__due--late' : ''}`}>
                 {item.dueDate ? format.date(item.dueDate) : t('commitment.noDueDate')}
                 {overdue && item.dueDate ? <em>{t('wall.list.daysLate', { days: daysLate(item.dueDate, today) })}</em> : null}

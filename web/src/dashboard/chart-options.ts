@@ -68,7 +68,7 @@ export function categoryCompletionOption(stats: BoardStatsFragment, t: Translate
     xAxis: {
       type: 'category',
       data: rows.map((row) => t(`category.${row.category}`)),
-      axisLabel: { ...axisText, color: palette.text, interval: 0 },
+      axisLabel: { ...axisText, color: palette.text, interval: 0, width: 64, overflow: 'break' },
     },
     yAxis: { type: 'value', max: 100, axisLabel: { ...axisText, formatter: (value: number) => percentLabel(value) }, splitLine },
     series: [

@@ -97,9 +97,11 @@ function CommitmentView({ commitment, refetch }: { commitment: MyCommitmentDetai
       ) : null}
       {panel === null || panel === 'complete' ? <ApiErrorNotice error={error} /> : null}
       {error?.graphQLErrors.some((problem) => problem.extensions?.code === 'CONFLICT') ? (
-        <button type="button" className="button" onClick={refetch}>
-          {t('actions.reload')}
-        </button>
+        <p className="actions">
+          <button type="button" className="button" onClick={refetch}>
+            {t('actions.reload')}
+          </button>
+        </p>
       ) : null}
       {panel === 'edit' ? (
         <div className="form--panel">
