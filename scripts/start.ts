@@ -1,8 +1,9 @@
 /**
  * `pnpm start`: the whole hub on one machine. Uses DATABASE_URL (a server's postgres database)
- * when set, else embedded PostgreSQL with its data in .data/pg. PORT sets the gateway's port
- * (default 4000; subgraphs take the next five). The web app is built first when its sources
- * changed. Ctrl-C stops everything, PostgreSQL included.
+ * when set, else embedded PostgreSQL with its data in HUB_DATA_DIR (default .data/pg) on
+ * HUB_PG_PORT (default 54329). PORT sets the gateway's port (default 4000; subgraphs take the
+ * next five). The web app is built first when its sources changed. Ctrl-C stops everything,
+ * PostgreSQL included.
  */
 import { startStack } from '@hub/testkit';
 import { ensureWebBuilt } from '../web/scripts/ensure-built.ts';
@@ -12,6 +13,8 @@ const webDist = await ensureWebBuilt();
 const stack = await startStack({
   databaseUrl: process.env.DATABASE_URL,
   port: process.env.PORT ? Number(process.env.PORT) : 4000,
+  dataDir: process.env.HUB_DATA_DIR,
+  postgresPort: process.env.HUB_PG_PORT ? Number(process.env.HUB_PG_PORT) : undefined,
   webDist,
   log: (line) => console.log(line),
 });

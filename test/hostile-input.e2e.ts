@@ -331,8 +331,8 @@ describe('invalid reads and other writes', () => {
       ],
       [
         'a meeting time that is not a time',
-        `mutation($a: ID!) { conveneJointMeeting(allianceId: $a, input: { title: "联席会议", heldAt: "not-a-time", agenda: [] }) { id } }`,
-        { a: alliance },
+        `mutation($a: ID!, $t: DateTime!) { conveneJointMeeting(allianceId: $a, input: { title: "联席会议", heldAt: $t, agenda: [] }) { id } }`,
+        { a: alliance, t: 'not-a-time' },
       ],
     ];
     for (const [name, query, variables] of attempts) {

@@ -26,9 +26,10 @@ export interface RunningGateway {
 }
 
 /**
- * Calls one subgraph with the caller's signed identity. When the subgraph cannot be reached or
- * answers with an HTTP error, the error names it (`SUBGRAPH_UNAVAILABLE`, `serviceName`), so a
- * partial answer says which part is missing.
+ * Calls one subgraph with the caller's signed identity. When the subgraph refuses a request
+ * with its own GraphQL error (4xx, e.g. a malformed date), that error reaches the client as is;
+ * when it cannot be reached or fails (5xx), the error names it (`SUBGRAPH_UNAVAILABLE`,
+ * `serviceName`), so a partial answer says which part is missing.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -42,7 +43,12 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(identityHeader, context.identityToken);
   }
 
-  override didEncounterError(error: Error): never {
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
+    const own = (error as GraphQLError).extensions?.response as { body?: { errors?: GraphQLFormattedError[] } } | undefined;
+    const first = own?.body?.errors?.[0];
+    if (response && response.status < 500 && first) {
+      throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.subgraph } });
+    }
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable; its part of the answer is missing (${error.message})`, {
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },
     });

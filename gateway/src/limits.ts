@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
   type ValueNode,
+  valueFromASTUntyped,
 } from 'graphql';
 
 export interface QueryLimits {
@@ -30,7 +31,7 @@ function tooComplex(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } } });
 }
 
-function firstArgument(field: FieldNode, variables: Record<string, unknown>): number | null {
+function firstArgument(field: FieldNode, variables: Record<string, unknown>, defaults: Record<string, unknown>): number | null {
   const arg = field.arguments?.find((a) => a.name.value === 'first');
   if (!arg) {
     return null;
@@ -40,7 +41,7 @@ function firstArgument(field: FieldNode, variables: Record<string, unknown>): nu
     return Number(value.value);
   }
   if (value.kind === Kind.VARIABLE) {
-    const given = variables[value.name.value];
+    const given = variables[value.name.value] ?? defaults[value.name.value];
     return typeof given === 'number' ? given : null;
   }
   return null;
@@ -63,6 +64,12 @@ export function measureOperation(
   variables: Record<string, unknown>,
 ): Measure {
   const totals = { aliases: 0 };
+  // A variable the request leaves out takes its declared default (`$n: Int = 1000`).
+  const defaults = Object.fromEntries(
+    (operation.variableDefinitions ?? [])
+      .filter((d) => d.defaultValue)
+      .map((d) => [d.variable.name.value, valueFromASTUntyped(d.defaultValue as ValueNode)]),
+  );
   // `sized`: the enclosing field had `first`, which already counts the items of a connection's
   // `edges`/`nodes` list inside it.
   const walk = (
@@ -86,7 +93,7 @@ export function measureOperation(
         const type =
           parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value]?.type : undefined;
         const unwrapped = type && isNonNullType(type) ? type.ofType : type;
-        const first = firstArgument(selection, variables);
+        const first = firstArgument(selection, variables, defaults);
         const inner = walk(selection.selectionSet, type ? getNamedType(type) : null, depth + 1, seen, first !== null);
         const size = first ?? (unwrapped && isListType(unwrapped) && !sized ? defaultListSize : 1);
         cost += 1 + size * inner.cost;

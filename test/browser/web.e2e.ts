@@ -1,8 +1,9 @@
 import { demo } from '@hub/contracts';
-import { type RunningStack, startStack } from '@hub/testkit';
+import type { RunningStack } from '@hub/testkit';
 import { ensureWebBuilt } from '@hub/web/ensure-built';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestHub } from '../support/hub.ts';
 import { type OpenBrowser, openBrowser, screenshot } from './support/chromium.ts';
 import { signInAs } from './support/sign-in.ts';
 
@@ -17,7 +18,7 @@ describe('the web app in Chromium', () => {
 
   beforeAll(async () => {
     const webDist = await ensureWebBuilt();
-    stack = await startStack({ port, databasePrefix: 'hub_browser_', fresh: true, webDist, databaseUrl: process.env.DATABASE_URL });
+    stack = await startTestHub(port, { databasePrefix: 'hub_browser_', webDist });
     browser = await openBrowser(origin);
   });
 

@@ -56,7 +56,7 @@ export class LiveGroup {
   }
 
   /** Ends every client's stream with errors (e.g. the supergraph changed), then the group. */
-  failAll(errors: GraphQLError[]): void {
+  failAll(errors: readonly GraphQLError[]): void {
     for (const subscriber of [...this.subscribers]) {
       subscriber.fail(errors);
     }

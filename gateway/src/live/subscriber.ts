@@ -35,7 +35,7 @@ export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   }
 
   /** Ends the stream with errors the client can read (then it completes). */
-  fail(errors: GraphQLError[]): void {
+  fail(errors: readonly GraphQLError[]): void {
     if (this.finished) {
       return;
     }

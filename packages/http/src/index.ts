@@ -108,3 +108,30 @@ export async function executeApollo<Context extends BaseContext>(
   }
   response.end();
 }
+
+/**
+ * Calls `close` once on SIGINT or SIGTERM, or when the parent that started this process over an
+ * IPC channel goes away (`pnpm start` killed), then exits (0 when it closed cleanly). The
+ * bootstrap of every service ends with it.
+ */
+export function closeOnSignal(close: () => Promise<void>): void {
+  let closing = false;
+  const shutdown = () => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  if (process.connected) {
+    process.on('disconnect', shutdown);
+  }
+}

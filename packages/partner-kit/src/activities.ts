@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityType } from '@hub/contracts';
 import { assertId, badInput, conflict, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
 import { type EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
-import { editorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
+import { hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
 import { Activity, type ActivityRow, Outbox } from './entities.ts';
 
 export interface ActivityFields {
@@ -103,7 +103,7 @@ async function emit(em: EntityManager, ctx: PartnerContext, row: ActivityRow) {
 
 /** Hosts a joint activity (联建活动) for the editor's own partner and announces it to the alliance. */
 export async function createActivity(ctx: PartnerContext, allianceId: string, fields: ActivityFields) {
-  const hostPartnerId = editorPartnerId(ctx.viewer);
+  const hostPartnerId = await hostedEditorPartnerId(ctx);
   const values = validated(fields);
   if (!values.title || !values.type || !values.startsAt) {
     throw badInput('title, type and startsAt are required', !values.title ? 'title' : !values.type ? 'type' : 'startsAt');

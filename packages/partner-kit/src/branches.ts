@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { assertId, badInput, isoDate, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
-import { editorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
+import { hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
 import { Branch, type BranchRow, Group } from './entities.ts';
 import type { BranchInput, GroupInput } from './types.ts';
 
@@ -30,7 +30,7 @@ function branchValues(input: BranchInput): Partial<BranchRow> {
 
 /** Adds a branch (党支部) to the editor's own partner. */
 export async function createBranch(ctx: PartnerContext, input: BranchInput) {
-  const partnerId = editorPartnerId(ctx.viewer);
+  const partnerId = await hostedEditorPartnerId(ctx);
   const values = branchValues(input);
   if (!values.name) {
     throw badInput('name must not be empty', 'name');

@@ -14,7 +14,7 @@ import {
   requiredText,
 } from '@hub/subgraph-kit';
 import { type EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
-import { actorName, editorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
+import { actorName, hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
 import { Branch, CommitmentChange, type CommitmentRow, Outbox, ProgressReport } from './entities.ts';
 
 /** The editable fields common to every kind; a kind adds its own through `extra`. */
@@ -155,7 +155,7 @@ function validatedFields(fields: CommitmentFields) {
 
 /** Creates a draft commitment (承诺事项草稿) for the editor's own partner. */
 export async function createCommitment(ctx: PartnerContext, allianceId: string, fields: CommitmentFields) {
-  const partnerId = editorPartnerId(ctx.viewer);
+  const partnerId = await hostedEditorPartnerId(ctx);
   const values = validatedFields(fields);
   if (!values.title) {
     throw badInput('title must not be empty', 'title');

@@ -79,6 +79,18 @@ export function requireEditorOf(viewer: Viewer, partnerId: string): void {
   }
 }
 
+/**
+ * The partner an editor creates data for, which must be one this subgraph hosts: an
+ * enterprise's editor cannot create traffic-police commitments. FORBIDDEN otherwise.
+ */
+export async function hostedEditorPartnerId(ctx: PartnerContext): Promise<string> {
+  const partnerId = editorPartnerId(ctx.viewer);
+  if (!(await ctx.loaders.partner.load(partnerId))) {
+    throw forbidden(`Your partner is not one of the ${ctx.runtime.name} subgraph’s; use your own kind’s namespace`);
+  }
+  return partnerId;
+}
+
 /** The partner an editor writes for; FORBIDDEN for anyone who is not a partner editor. */
 export function editorPartnerId(viewer: Viewer): string {
   if (viewer.role === 'anonymous') {

@@ -40,10 +40,13 @@ export class MembershipDirectory {
     return new Set(body.partnerIds);
   }
 
-  /** The member partner ids of an alliance; BAD_USER_INPUT when there is no such alliance. */
-  async members(allianceId: string): Promise<Set<string>> {
+  /**
+   * The member partner ids of an alliance; BAD_USER_INPUT when there is no such alliance.
+   * `fresh` skips the cache (used before refusing someone the cache does not list).
+   */
+  async members(allianceId: string, fresh = false): Promise<Set<string>> {
     const cached = this.cache.get(allianceId);
-    if (cached && Date.now() - cached.at < freshForMs) {
+    if (cached && !fresh && Date.now() - cached.at < freshForMs) {
       return cached.partners;
     }
     let partners: Set<string> | null;
@@ -67,7 +70,10 @@ export class MembershipDirectory {
 
   /** Throws BAD_USER_INPUT unless every partner in `partnerIds` belongs to the alliance. */
   async assertMembers(allianceId: string, partnerIds: string[], field: string): Promise<void> {
-    const members = await this.members(allianceId);
+    let members = await this.members(allianceId);
+    if (partnerIds.some((id) => !members.has(id))) {
+      members = await this.members(allianceId, true); // admitted since the list was fetched?
+    }
     const outsiders = partnerIds.filter((id) => !members.has(id));
     if (outsiders.length > 0) {
       throw badInput(`Not a member of this alliance: ${outsiders.join(', ')}`, field);

@@ -148,26 +148,3 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     },
   };
 }
-
-/**
- * Calls `close` once on SIGINT or SIGTERM, then exits (0 when it closed cleanly). The bootstrap
- * of every service ends with it.
- */
-export function closeOnSignal(close: () => Promise<void>): void {
-  let closing = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (closing) {
-        return;
-      }
-      closing = true;
-      close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          console.error('shutdown failed', error);
-          process.exit(1);
-        },
-      );
-    });
-  }
-}

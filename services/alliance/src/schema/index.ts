@@ -7,11 +7,17 @@ import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
 
-/** Activity stubs resolve to their index row, which carries invitations and linked items. */
+/**
+ * Activity stubs resolve to their index row, which carries invitations and linked items; an
+ * activity the index has not received yet (just created) has none so far.
+ */
 const activityReferences = Object.fromEntries(
   Object.values(PartnerKind).map((kind) => [
     `${kindTypePrefix[kind]}Activity`,
-    { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.activity.load(ref.id) },
+    {
+      __resolveReference: async (ref: { id: string }, ctx: AllianceContext) =>
+        (await ctx.loaders.activity.load(ref.id)) ?? { id: ref.id, kind, invitedPartnerIds: [], advancedCommitmentIds: [] },
+    },
   ]),
 );
 
