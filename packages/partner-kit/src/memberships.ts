@@ -1,5 +1,6 @@
-import { ErrorCode, identityHeader, signInternalIdentity } from '@hub/contracts';
+import { ErrorCode } from '@hub/contracts';
 import { badInput, hubError } from '@hub/subgraph-kit';
+import { postToAlliance } from './alliance-client.ts';
 
 /** How long a fetched member list is trusted before asking the alliance again. */
 const freshForMs = 30_000;
@@ -20,16 +21,12 @@ export class MembershipDirectory {
   ) {}
 
   private async fetchMembers(allianceId: string): Promise<Set<string> | null> {
-    const token = await signInternalIdentity(
-      { viewer: { subject: `relay:${this.subgraph}`, role: 'viewer' }, caller: `relay:${this.subgraph}` },
-      this.internalSecret,
+    const response = await postToAlliance(
+      this.membersUrl,
+      { allianceId },
+      { subgraph: this.subgraph, internalSecret: this.internalSecret },
+      3000,
     );
-    const response = await fetch(this.membersUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [identityHeader]: token },
-      body: JSON.stringify({ allianceId }),
-      signal: AbortSignal.timeout(3000),
-    });
     if (response.status === 404) {
       return null;
     }

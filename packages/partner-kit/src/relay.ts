@@ -1,6 +1,6 @@
-import { identityHeader, signInternalIdentity } from '@hub/contracts';
 import { backgroundFork } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { postToAlliance } from './alliance-client.ts';
 import { Outbox, type OutboxRow } from './entities.ts';
 
 export interface RelayOptions {
@@ -63,16 +63,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     if (rows.length === 0) {
       return 0;
     }
-    const token = await signInternalIdentity(
-      { viewer: { subject: `relay:${options.subgraph}`, role: 'viewer' }, caller: `relay:${options.subgraph}` },
-      options.internalSecret,
-    );
-    const response = await fetch(options.ingestUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [identityHeader]: token },
-      body: JSON.stringify({ events: rows.map(toEvent) }),
-      signal: AbortSignal.timeout(10_000),
-    });
+    const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options, 10_000);
     if (!response.ok) {
       throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
     }
