@@ -1,7 +1,7 @@
 /**
  * `pnpm start`: the whole hub on one machine. Uses DATABASE_URL (a server's postgres database)
  * when set, else embedded PostgreSQL with its data in HUB_DATA_DIR (default .data/pg) on
- * HUB_PG_PORT (default 54329). PORT sets the gateway's port (default 4000; subgraphs take the
+ * HUB_PG_PORT (default 15432). PORT sets the gateway's port (default 4000; subgraphs take the
  * next five). The web app is built first when its sources changed. Ctrl-C stops everything,
  * PostgreSQL included.
  */

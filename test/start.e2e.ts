@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { demo, eventually, gql } from './support/hub.ts';
 
 const port = 4180;
-const postgresPort = 54380;
+const postgresPort = 14180;
 const scratch = mkdtempSync(join(tmpdir(), 'hub-start-'));
 chmodSync(scratch, 0o755); // PostgreSQL runs as its own user and must reach its data folder
 const dataDir = join(scratch, 'pg');

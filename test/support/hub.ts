@@ -10,13 +10,13 @@ const jwtSecret = new TextEncoder().encode('dev-jwt-secret-for-demo-tokens-only-
 /**
  * Starts the whole hub for one test file on its own ports and databases, freshly seeded.
  * Uses DATABASE_URL when set (CI's PostgreSQL 15), else an embedded PostgreSQL of its own
- * (port `port + 50000`, data in .data/test/<port>), so tests never touch a running `pnpm start`.
+ * (port `port + 10000`, below the ephemeral range; data in .data/test/<port>), so tests never touch a running `pnpm start`.
  */
 export function startTestHub(port: number, options: Partial<StackOptions> = {}): Promise<RunningStack> {
   return startStack({
     port,
     databaseUrl: process.env.DATABASE_URL,
-    postgresPort: port + 50_000,
+    postgresPort: port + 10_000,
     dataDir: `${repoRoot}.data/test/${port}`,
     databasePrefix: `hub_test_${port}_`,
     fresh: true,

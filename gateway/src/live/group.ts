@@ -21,6 +21,8 @@ export interface LiveCounters {
 }
 
 const maxBackoffMs = 5000;
+/** Completions of one group running at once; beyond this the group stops reading upstream. */
+const maxInFlight = 16;
 
 /**
  * All clients with the same subscription (document, variables and visibility) share one group:
@@ -30,7 +32,11 @@ const maxBackoffMs = 5000;
  */
 export class LiveGroup {
   private readonly subscribers = new Set<Subscriber>();
+  /** The last event taken from upstream (delivered or queued for delivery). */
   private lastCursor: string | null;
+  /** Completions started and not yet delivered, and the chain that delivers them in order. */
+  private inFlight = 0;
+  private delivered: Promise<void> = Promise.resolve();
   private stopUpstream: (() => void) | null = null;
   private disposed = false;
 
@@ -101,6 +107,11 @@ export class LiveGroup {
   }
 
   /** Follows the upstream stream until it ends or fails, completing and delivering each event. */
+  /**
+   * Follows the upstream stream until it ends or fails. Each event's completion starts at once
+   * (up to `maxInFlight` at a time, so a slow round trip does not hold the next events back),
+   * and results are delivered strictly in cursor order through `delivered`.
+   */
   private async follow(): Promise<void> {
     const variables = { ...this.plan.upstreamVariables, after: this.lastCursor };
     const events = this.deps.upstream.iterate<{ [field: string]: { cursor: string } }>({ query: this.plan.upstreamQuery, variables });
@@ -114,18 +125,35 @@ export class LiveGroup {
       if (!cursor || this.disposed) {
         continue;
       }
-      await this.deliver(cursor);
+      // Queued events will be delivered even if the stream fails now: resume after the last one.
+      this.lastCursor = cursor;
+      const result = this.complete(cursor);
+      this.inFlight += 1;
+      this.delivered = this.delivered.then(async () => {
+        this.publish(cursor, await result);
+        this.inFlight -= 1;
+      });
+      if (this.inFlight >= maxInFlight) {
+        await this.delivered;
+      }
     }
   }
 
-  private async deliver(cursor: string): Promise<void> {
-    const result = await this.deps.complete(
-      this.plan.completionQuery,
-      { ...this.plan.completionVariables, __cursor: cursor },
-      this.visibility,
-    );
-    this.deps.counters.completions += 1;
-    this.lastCursor = cursor;
+  private async complete(cursor: string): Promise<FormattedExecutionResult> {
+    try {
+      return await this.deps.complete(this.plan.completionQuery, { ...this.plan.completionVariables, __cursor: cursor }, this.visibility);
+    } catch (error) {
+      return {
+        errors: [
+          { message: `The event could not be completed: ${(error as Error).message}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        ],
+      };
+    } finally {
+      this.deps.counters.completions += 1;
+    }
+  }
+
+  private publish(cursor: string, result: FormattedExecutionResult): void {
     const payload = asExecutionResult({
       data: { [this.plan.responseKey]: result.data?.[this.plan.responseKey] ?? null },
       ...(result.errors?.length ? { errors: result.errors } : {}),

