@@ -1,0 +1,311 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+
+/**
+ * The deployment descriptions cannot run here (no container engine, no cluster), so they are
+ * checked against the code instead: every process they start exists and runs its own entry
+ * point, every variable they set is one that process reads, ports are the code's defaults,
+ * probes ask /health, and the URLs and databases they wire up agree with each other.
+ */
+
+const root = new URL('../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+const exists = (path: string) => existsSync(new URL(path, root));
+
+/** Every .ts file under a folder of the repository (recursively, node_modules excluded). */
+function sources(folder: string): string[] {
+  return readdirSync(new URL(folder, root), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.parentPath.includes('node_modules'))
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name), 'utf8'));
+}
+
+function matches(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)].map((match) => match[1] ?? '');
+}
+
+/** Variables read as `process.env.X` or `source.X` (the env parsers' parameter). */
+function variablesRead(folder: string): string[] {
+  return sources(folder).flatMap((text) => matches(text, /\b(?:process\.env|source)\.([A-Z][A-Z0-9_]*)/g));
+}
+
+/** Keys of a zod environment schema: `  NAME: z.…`. */
+function zodKeys(path: string): string[] {
+  return matches(read(path), /^\s+([A-Z][A-Z0-9_]*):\s*z\s*\./gm);
+}
+
+const serviceNames = readdirSync(new URL('services/', root), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const deployables = [...serviceNames, 'gateway'];
+const isPartner = (name: string) => serviceNames.includes(name) && read(`services/${name}/src/index.ts`).includes('runPartnerService');
+
+function entryPoint(name: string): string {
+  return name === 'gateway' ? 'gateway/src/index.ts' : `services/${name}/src/index.ts`;
+}
+
+/** The port each process listens on when PORT is unset, as its code says. */
+function defaultPort(name: string): number {
+  const text =
+    name === 'gateway'
+      ? (read('gateway/src/env.ts').match(/PORT:\s*z[^\n]*\.default\((\d+)\)/)?.[1] ?? '')
+      : ([`services/${name}/src/index.ts`, `services/${name}/src/env.ts`]
+          .filter(exists)
+          .map(read)
+          .join('\n')
+          .match(/(?:defaultPort:\s*|parseSubgraphEnv\()(\d+)/)?.[1] ?? '');
+  const port = Number(text);
+  if (!Number.isInteger(port) || port === 0) {
+    throw new Error(`cannot find the default port of ${name}`);
+  }
+  return port;
+}
+
+/** The variables each process reads: its environment schema plus direct reads. */
+const subgraphCommon = [...zodKeys('packages/subgraph-kit/src/env.ts'), ...variablesRead('packages/subgraph-kit/src')];
+function readable(name: string): Set<string> {
+  if (name === 'gateway') {
+    return new Set([...zodKeys('gateway/src/env.ts'), ...variablesRead('gateway/src')]);
+  }
+  const own = variablesRead(`services/${name}/src`);
+  const kit = isPartner(name) ? variablesRead('packages/partner-kit/src') : [];
+  return new Set([...subgraphCommon, ...kit, ...own]);
+}
+
+/** The gateway's variable per subgraph URL, from `subgraphUrls` in gateway/src/env.ts. */
+const gatewayUrlVariables = new Map(
+  [...read('gateway/src/env.ts').matchAll(/'?([a-z-]+)'?:\s*env\.(HUB_[A-Z_]+_URL)/g)].map((m) => [m[2] ?? '', m[1] ?? '']),
+);
+
+/** Each subgraph's database name, as the testkit (and so `pnpm start`) names it. */
+const databaseNames = new Map(
+  [...read('packages/testkit/src/stack.ts').matchAll(/name: '([a-z-]+)', database: '([a-z_]+)'/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+);
+const initSqlDatabases = matches(read('infra/postgres/init.sql'), /CREATE DATABASE (\w+);/g);
+
+const healthPath = '/health';
+
+describe('what the code says', () => {
+  it('finds every deployable, its entry point, default port and variables', () => {
+    expect(deployables).toEqual(expect.arrayContaining(['alliance', 'gateway']));
+    for (const name of deployables) {
+      expect(exists(entryPoint(name)), entryPoint(name)).toBe(true);
+      expect(defaultPort(name)).toBeGreaterThan(0);
+    }
+    expect([...readable('gateway')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'HUB_INTERNAL_SECRET', 'HUB_ALLIANCE_URL']));
+    expect([...readable('alliance')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'DATABASE_URL', 'HUB_INTERNAL_SECRET', 'HUB_SEED']));
+    expect(isPartner('alliance')).toBe(false);
+    for (const name of serviceNames.filter(isPartner)) {
+      expect([...readable(name)]).toContain('ALLIANCE_INTERNAL_URL');
+    }
+    expect(gatewayUrlVariables.size).toBe(serviceNames.length);
+    expect([...databaseNames.keys()].sort()).toEqual([...serviceNames].sort());
+    expect([...initSqlDatabases].sort()).toEqual([...databaseNames.values()].sort());
+  });
+});
+
+interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  volumes?: string[];
+}
+
+describe('infra/compose.yaml', () => {
+  const compose = parse(read('infra/compose.yaml')) as { services: Record<string, ComposeService> };
+  const infrastructure = Object.entries(compose.services).filter(([, s]) => /^(postgres|nats):/.test(s.image ?? ''));
+  const hub = Object.entries(compose.services).filter(([, s]) => !/^(postgres|nats):/.test(s.image ?? ''));
+
+  it('runs PostgreSQL 15, NATS with the JetStream configuration, and every deployable — nothing else', () => {
+    expect(infrastructure.map(([, s]) => s.image?.split(':')[0]).sort()).toEqual(['nats', 'postgres']);
+    expect(compose.services.postgres?.image).toMatch(/^postgres:15\b/);
+    expect(compose.services.nats?.volumes?.some((v) => v.startsWith('./nats/jetstream.conf:'))).toBe(true);
+    expect(compose.services.postgres?.volumes?.some((v) => v.startsWith('./postgres/init.sql:/docker-entrypoint-initdb.d/'))).toBe(true);
+    expect(hub.map(([name]) => name).sort()).toEqual([...deployables].sort());
+  });
+
+  it('builds each deployable from infra/Dockerfile with the repository as context and runs its own entry point', () => {
+    for (const [name, service] of hub) {
+      expect(service.build, name).toEqual({ context: '..', dockerfile: 'infra/Dockerfile' });
+      expect(service.command, name).toEqual(['node', '--import', 'tsx', entryPoint(name)]);
+    }
+  });
+
+  it('sets only variables the process reads, on its default port, listening beyond localhost', () => {
+    for (const [name, service] of hub) {
+      const environment = service.environment ?? {};
+      const allowed = readable(name);
+      for (const variable of Object.keys(environment)) {
+        expect(allowed.has(variable), `${name} sets ${variable}, which its code does not read`).toBe(true);
+      }
+      expect(Number(environment.PORT), name).toBe(defaultPort(name));
+      expect(environment.HOST, name).toBe('0.0.0.0');
+    }
+  });
+
+  it('gives each subgraph its own database and partners the alliance’s address', () => {
+    for (const [name, service] of hub.filter(([n]) => n !== 'gateway')) {
+      const url = new URL(service.environment?.DATABASE_URL ?? '');
+      expect(url.hostname, name).toBe('postgres');
+      expect(url.pathname, name).toBe(`/${databaseNames.get(name)}`);
+      if (isPartner(name)) {
+        expect(service.environment?.ALLIANCE_INTERNAL_URL, name).toBe(`http://alliance:${defaultPort('alliance')}`);
+      }
+    }
+  });
+
+  it('points the gateway at every subgraph by service name and port', () => {
+    const environment = compose.services.gateway?.environment ?? {};
+    for (const [variable, subgraph] of gatewayUrlVariables) {
+      expect(environment[variable], variable).toBe(`http://${subgraph}:${defaultPort(subgraph)}/graphql`);
+    }
+  });
+
+  it('checks health on /health of each process’s own port', () => {
+    for (const [name, service] of hub) {
+      expect(service.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${defaultPort(name)}${healthPath}`);
+    }
+  });
+});
+
+interface K8sObject {
+  kind: string;
+  metadata: { name: string };
+  data?: Record<string, string>;
+  stringData?: Record<string, string>;
+  spec?: any;
+}
+
+describe('infra/k8s', () => {
+  const files = readdirSync(new URL('infra/k8s/', root)).filter((f) => f.endsWith('.yaml'));
+  const kustomization = parse(read('infra/k8s/kustomization.yaml')) as { resources: string[] };
+  const objects: K8sObject[] = kustomization.resources.flatMap((file) =>
+    parseAllDocuments(read(`infra/k8s/${file}`)).map((doc) => doc.toJS() as K8sObject),
+  );
+  const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
+  const configMap = ofKind('ConfigMap')[0]?.data ?? {};
+  const secret = ofKind('Secret')[0]?.stringData ?? {};
+
+  it('lists every manifest in kustomization.yaml', () => {
+    expect([...kustomization.resources].sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml').sort());
+  });
+
+  it('has one Deployment and one Service per deployable, and no others', () => {
+    expect(
+      ofKind('Deployment')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual([...deployables].sort());
+    expect(
+      ofKind('Service')
+        .map((o) => o.metadata.name)
+        .sort(),
+    ).toEqual([...deployables].sort());
+  });
+
+  for (const name of deployables) {
+    describe(name, () => {
+      const deployment = ofKind('Deployment').find((o) => o.metadata.name === name);
+      const service = ofKind('Service').find((o) => o.metadata.name === name);
+      const container = deployment?.spec.template.spec.containers[0];
+      const env: { name: string; value?: string; valueFrom?: any }[] = container?.env ?? [];
+
+      it('runs its own entry point from the hub image', () => {
+        expect(container.image).toBe('party-alliance-hub');
+        expect(container.command).toEqual(['node', '--import', 'tsx', entryPoint(name)]);
+        expect(container.envFrom).toBeUndefined();
+      });
+
+      it('sets only variables its code reads, from keys that exist', () => {
+        const allowed = readable(name);
+        for (const variable of env) {
+          expect(allowed.has(variable.name), `${name} sets ${variable.name}, which its code does not read`).toBe(true);
+          const fromConfig = variable.valueFrom?.configMapKeyRef?.key;
+          const fromSecret = variable.valueFrom?.secretKeyRef?.key;
+          if (fromConfig) {
+            expect(configMap, `${name}: ConfigMap key ${fromConfig}`).toHaveProperty([fromConfig]);
+          }
+          if (fromSecret) {
+            expect(secret, `${name}: Secret key ${fromSecret}`).toHaveProperty([fromSecret]);
+          }
+        }
+        expect(env.find((v) => v.name === 'HOST')?.value).toBe('0.0.0.0');
+        if (name !== 'gateway') {
+          expect(env.map((v) => v.name)).toEqual(expect.arrayContaining(['DATABASE_URL', 'HUB_INTERNAL_SECRET']));
+        }
+      });
+
+      it('listens on its default port, which its Service exposes', () => {
+        const port = defaultPort(name);
+        expect(env.find((v) => v.name === 'PORT')?.value).toBe(String(port));
+        expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+        expect(service?.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
+        expect(service?.spec.selector).toEqual(deployment?.spec.selector.matchLabels);
+      });
+
+      it('is ready, live and started only when /health answers', () => {
+        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+          expect(container[probe]?.httpGet, probe).toEqual({ path: healthPath, port: 'http' });
+        }
+      });
+    });
+  }
+
+  it('wires URLs to Services and each subgraph to its own database', () => {
+    for (const [variable, subgraph] of gatewayUrlVariables) {
+      expect(configMap[variable], variable).toBe(`http://${subgraph}:${defaultPort(subgraph)}/graphql`);
+    }
+    expect(configMap.ALLIANCE_INTERNAL_URL).toBe(`http://alliance:${defaultPort('alliance')}`);
+    for (const name of serviceNames) {
+      const key = ofKind('Deployment')
+        .find((o) => o.metadata.name === name)
+        ?.spec.template.spec.containers[0].env.find((v: { name: string }) => v.name === 'DATABASE_URL')?.valueFrom.secretKeyRef.key;
+      expect(new URL(secret[key] ?? '').pathname, name).toBe(`/${databaseNames.get(name)}`);
+    }
+  });
+
+  it('keeps demo sign-in off', () => {
+    expect(configMap.HUB_DEMO_LOGIN).toBe('0');
+  });
+});
+
+describe('infra/Dockerfile', () => {
+  const dockerfile = read('infra/Dockerfile');
+
+  it('builds on Node 24 with pnpm 12 from the lockfile', () => {
+    expect(dockerfile).toMatch(/^FROM node:24\b/m);
+    expect(dockerfile).toMatch(/npm install --global [^\n]*pnpm@12\b/);
+    expect(dockerfile).toMatch(/pnpm install --offline --frozen-lockfile/);
+  });
+
+  it('starts the gateway by default and exposes every default port', () => {
+    const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)?.[1] ?? '[]') as string[];
+    expect(cmd).toEqual(['node', '--import', 'tsx', entryPoint('gateway')]);
+    const exposed = (dockerfile.match(/^EXPOSE (.*)$/m)?.[1] ?? '').split(/\s+/).map(Number);
+    expect(exposed.sort()).toEqual(deployables.map(defaultPort).sort());
+  });
+
+  it('keeps local state out of the build context', () => {
+    const ignored = read('infra/Dockerfile.dockerignore').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', '.git']));
+  });
+});
+
+describe('infra/nats/jetstream.conf', () => {
+  const config = read('infra/nats/jetstream.conf');
+
+  it('enables JetStream with a store on the volume compose mounts', () => {
+    expect(config).toMatch(/^jetstream\s*\{[^}]*store_dir:\s*"\/data\/jetstream"/m);
+    expect(config).toMatch(/^http_port:\s*8222$/m);
+  });
+
+  const natsServer = spawnSync('nats-server', ['--version'], { encoding: 'utf8' });
+  it.skipIf(natsServer.status !== 0)('is accepted by nats-server -t', () => {
+    const check = spawnSync('nats-server', ['-t', '-c', new URL('infra/nats/jetstream.conf', root).pathname], { encoding: 'utf8' });
+    expect(check.status, check.stderr + check.stdout).toBe(0);
+  });
+});
