@@ -18,7 +18,7 @@ export interface BenchConfig {
   readonly hubPort: number;
   /** The baseline server's port (BENCH_BASELINE_PORT, default 4600). */
   readonly baselinePort: number;
-  /** Embedded PostgreSQL's port when DATABASE_URL is not set (BENCH_POSTGRES_PORT, default 54349). */
+  /** Embedded PostgreSQL's port when DATABASE_URL is not set (BENCH_POSTGRES_PORT, default 14500: below the ephemeral port range). */
   readonly postgresPort: number;
   /** A PostgreSQL server (its `postgres` database URL) to use instead of embedded PostgreSQL (DATABASE_URL). */
   readonly databaseUrl: string | undefined;
@@ -50,7 +50,7 @@ export function readBenchConfig(source: NodeJS.ProcessEnv = process.env): BenchC
     connectBatch: integer(source, 'BENCH_CONNECT_BATCH', 50, 1),
     hubPort: integer(source, 'BENCH_HUB_PORT', 4500, 1),
     baselinePort: integer(source, 'BENCH_BASELINE_PORT', 4600, 1),
-    postgresPort: integer(source, 'BENCH_POSTGRES_PORT', 54349, 1),
+    postgresPort: integer(source, 'BENCH_POSTGRES_PORT', 14500, 1),
     databaseUrl: source.DATABASE_URL || undefined,
     log: Boolean(source.BENCH_LOG),
   });
