@@ -77,8 +77,9 @@ function afterWhere(cursor: Cursor, order: CommitmentOrder): Record<string, unkn
 }
 
 /**
- * One page of an alliance's joint list from the index: two statements (the page and the count),
- * whatever the page size. Sorted by due date (items without one last), then id.
+ * One page of an alliance's joint list from the index: one statement whatever the page size,
+ * plus the count only when `totalCount` is asked for (`count()`). Sorted by due date (items
+ * without one last), then id.
  */
 export async function findCoBuildingList(
   em: EntityManager,
@@ -91,11 +92,15 @@ export async function findCoBuildingList(
   const where = filterWhere(allianceId, options.filter);
   const page = options.after ? [...where, afterWhere(decodeCursor(options.after), options.orderBy)] : where;
   const direction = options.orderBy === CommitmentOrder.DUE_DATE_ASC ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
-  const [rows, totalCount] = await Promise.all([
-    em.find(CommitmentIndex, { $and: page } as never, { orderBy: { dueDate: direction, id: QueryOrder.ASC }, limit: options.first + 1 }),
-    em.count(CommitmentIndex, { $and: where } as never),
-  ]);
+  const rows = await em.find(CommitmentIndex, { $and: page } as never, {
+    orderBy: { dueDate: direction, id: QueryOrder.ASC },
+    limit: options.first + 1,
+  });
   const hasNextPage = rows.length > options.first;
   const edges = rows.slice(0, options.first).map((row) => ({ cursor: encodeCursor(row), node: row }));
-  return { edges, totalCount, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    count: () => em.count(CommitmentIndex, { $and: where } as never),
+  };
 }

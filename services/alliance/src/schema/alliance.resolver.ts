@@ -113,6 +113,14 @@ export function memberView(row: MembershipRow) {
   };
 }
 
+@Resolver(() => CommitmentConnection)
+export class ConnectionFields {
+  @FieldResolver(() => Int, { description: 'All items the filter matches (counted only when asked for)' })
+  totalCount(@Root() connection: { count: () => Promise<number> }) {
+    return connection.count();
+  }
+}
+
 @Resolver(() => ActivityRef)
 export class ActivityRefResolver {
   @FieldResolver(() => [PartnerRef])

@@ -2,7 +2,7 @@ import { kindTypePrefix, PartnerKind } from '@hub/contracts';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AllianceContext } from '../context.ts';
-import { ActivityRefResolver, AllianceResolver } from './alliance.resolver.ts';
+import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
@@ -27,6 +27,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AllianceResolver,
       ActivityRefResolver,
+      ConnectionFields,
       CoordinatorResolver,
       LiveResolver,
       ListChangeFields,

@@ -122,11 +122,10 @@ export class CommitmentEdge {
   @Field(() => CommitmentRef, { nullable: true }) node?: CommitmentRef | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A page of the joint list; `totalCount` counts every item the filter matches' })
 export class CommitmentConnection {
   @Field(() => [CommitmentEdge]) edges!: CommitmentEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
 }
 
 // ── Statistics ──
