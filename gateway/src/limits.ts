@@ -90,10 +90,13 @@ export function measureOperation(
           cost += selection.name.value.startsWith('__') ? 0 : 1;
           continue;
         }
-        const type =
-          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value]?.type : undefined;
+        const definition =
+          parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[selection.name.value] : undefined;
+        const type = definition?.type;
         const unwrapped = type && isNonNullType(type) ? type.ofType : type;
-        const first = firstArgument(selection, variables, defaults);
+        // `first` as given, else the variable's default, else the argument's default in the schema.
+        const schemaDefault = definition?.args.find((arg) => arg.name === 'first')?.defaultValue;
+        const first = firstArgument(selection, variables, defaults) ?? (typeof schemaDefault === 'number' ? schemaDefault : null);
         const inner = walk(selection.selectionSet, type ? getNamedType(type) : null, depth + 1, seen, first !== null);
         const size = first ?? (unwrapped && isListType(unwrapped) && !sized ? defaultListSize : 1);
         cost += 1 + size * inner.cost;
