@@ -1,6 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import type { RunningStack } from '@hub/testkit';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { demo, startTestHub } from './support/hub.ts';
 import { type Caller, people, postJson, signIn } from './support/publishing.ts';
 
@@ -167,5 +169,32 @@ describe('gateway limits', () => {
     }
     expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
     expect(statuses.slice(10)).toContain(429);
+  });
+
+  it('counts operations over WebSocket against the same rate: beyond the burst, RATE_LIMITED', async () => {
+    const caller = await someone('limits-rate-ws');
+    const client = createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${caller.token}` },
+    });
+    try {
+      const codes: string[] = [];
+      for (let i = 0; i < 14; i += 1) {
+        const result = await new Promise<{ errors?: readonly { extensions?: Record<string, unknown> }[] }>((resolve) => {
+          let last = {};
+          client.subscribe(
+            { query: '{ alliances { id } }' },
+            { next: (value) => (last = value), error: (errors) => resolve({ errors: errors as never }), complete: () => resolve(last) },
+          );
+        });
+        codes.push(String(result.errors?.[0]?.extensions?.code ?? 'OK'));
+      }
+      expect(codes.slice(0, 10)).toEqual(Array(10).fill('OK'));
+      expect(codes.slice(10)).toContain('RATE_LIMITED');
+    } finally {
+      await client.dispose();
+    }
   });
 });

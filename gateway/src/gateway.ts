@@ -120,14 +120,17 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     }
   };
 
+  /** One request's worth of the caller's rate; the wait in seconds when there is none left. */
+  const throttle = (viewer: Viewer, address: string | undefined): number | null => {
+    const verdict = limiter.take(viewer.role === 'anonymous' ? `ip:${address}` : `sub:${viewer.subject}`);
+    return verdict.allowed ? null : verdict.retryAfterSeconds;
+  };
+
   const graphql = async (request: IncomingMessage, response: ServerResponse) => {
     const viewer = await viewerOf(request);
-    const key = viewer.role === 'anonymous' ? `ip:${request.socket.remoteAddress}` : `sub:${viewer.subject}`;
-    const verdict = limiter.take(key);
-    if (!verdict.allowed) {
-      throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${verdict.retryAfterSeconds} s`, {
-        'retry-after': String(verdict.retryAfterSeconds),
-      });
+    const wait = throttle(viewer, request.socket.remoteAddress);
+    if (wait !== null) {
+      throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
     }
     const body = request.method === 'POST' ? parseJson(await readBody(request, env.HUB_MAX_BODY_BYTES)) : undefined;
     const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
@@ -203,6 +206,10 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     internalSecret: env.HUB_INTERNAL_SECRET,
     limits,
     queueCapacity: env.HUB_LIVE_QUEUE,
+    admit: (viewer, address) => {
+      const wait = throttle(viewer, address);
+      return wait === null ? null : `Too many requests; retry in ${wait} s`;
+    },
     authenticate: async (authorization) => authenticate(authorization),
     execute: async (query, variables, operationName, viewer) => {
       const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);

@@ -37,6 +37,11 @@ export interface LiveServerOptions {
     operationName: string | undefined,
     viewer: Viewer,
   ) => Promise<FormattedExecutionResult>;
+  /**
+   * The rate limit, shared with HTTP: called once per operation; returns a message when the
+   * caller must wait (the operation then fails with RATE_LIMITED).
+   */
+  readonly admit: (viewer: Viewer, address: string | undefined) => string | null;
   /** Events a client may fall behind before it is told to resume. Default 256. */
   readonly queueCapacity?: number;
 }
@@ -129,6 +134,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
       },
       onSubscribe: (ctx, _id, payload) => {
+        const refusal = options.admit(ctx.extra.viewer as Viewer, ctx.extra.request.socket.remoteAddress);
+        if (refusal) {
+          return [new GraphQLError(refusal, { extensions: { code: 'RATE_LIMITED' } })];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);
