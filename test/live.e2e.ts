@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { stableId } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { type Client, createClient } from 'graphql-ws';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { demo, eventually, gql, metric, startTestHub, tokenFor } from './support/hub.ts';
@@ -241,4 +242,35 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     await eventually(async () => feed.done, 10_000);
     expect(JSON.stringify(feed.errors)).toContain('SCHEMA_CHANGED');
   });
+
+  it('listens again when the alliance’s notification connection is cut, and keeps delivering', async () => {
+    const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway });
+    await eventually(async () => (await metric(hub.subgraphUrls.alliance, 'hub_ws_subscriptions_active')) >= 1);
+    const listeners = async () =>
+      (await query<{ pid: number }>(hub.databaseUrls.alliance, "select pid from pg_stat_activity where query ilike 'listen %'")).map(
+        (r) => r.pid,
+      );
+    const [before] = await eventually(async () => {
+      const pids = await listeners();
+      return pids.length === 1 ? pids : null;
+    });
+    await query(hub.databaseUrls.alliance, 'select pg_terminate_backend($1)', [before]);
+    await eventually(async () => {
+      const pids = await listeners();
+      return pids.length === 1 && pids[0] !== before;
+    });
+    const id = await publishNew('直播：通知连接恢复之后');
+    await eventually(async () => feed.values.some((v) => v.coBuildingListChanged.commitment?.id === id));
+    feed.stop();
+  });
 });
+
+async function query<Row>(url: string, sql: string, params: unknown[] = []): Promise<Row[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}

@@ -18,6 +18,8 @@ const fallbackPollMs = 5000;
 export class EventHub {
   private readonly waiters = new Map<string, Set<() => void>>();
   private listener: pg.Client | null = null;
+  private reconnect: NodeJS.Timeout | undefined;
+  private stopping = false;
 
   constructor(
     private readonly orm: MikroORM,
@@ -26,19 +28,51 @@ export class EventHub {
 
   /** Opens the LISTEN connection. Throws when the database is unreachable. */
   async start(): Promise<void> {
-    this.listener = new pg.Client({ connectionString: this.databaseUrl });
-    this.listener.on('notification', (message) => this.wake(message.payload ?? ''));
-    this.listener.on('error', (error) => console.error('[alliance] event listener failed', error));
-    await this.listener.connect();
-    await this.listener.query(`listen ${eventsChannel}`);
+    await this.listen();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * (Re)opens the LISTEN connection. If it drops later, it is reopened after a second, and every
+   * waiting stream is woken to read what it may have missed meanwhile.
+   */
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    client.on('notification', (message) => this.wake(message.payload ?? ''));
+    client.on('error', (error) => {
+      if (!this.stopping) {
+        console.warn(`[alliance] event listener lost its connection (${error.message}); reconnecting`);
+      }
+    });
+    client.on('end', () => {
+      if (this.listener === client) {
+        this.listener = null;
+        this.scheduleReconnect();
+      }
+    });
+    await client.connect();
+    await client.query(`listen ${eventsChannel}`);
+    this.listener = client;
     for (const allianceId of [...this.waiters.keys()]) {
       this.wake(allianceId);
     }
-    await this.listener?.end();
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.stopping) {
+      clearTimeout(this.reconnect);
+      this.reconnect = setTimeout(() => this.listen().catch(() => this.scheduleReconnect()), 1000);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.reconnect);
+    for (const allianceId of [...this.waiters.keys()]) {
+      this.wake(allianceId);
+    }
+    const listener = this.listener;
     this.listener = null;
+    await listener?.end().catch(() => {});
   }
 
   private wake(allianceId: string): void {
