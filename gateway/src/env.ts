@@ -26,6 +26,7 @@ const schema = z.object({
   HUB_MAX_COST: z.coerce.number().int().positive().default(50_000),
   HUB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  HUB_ENV: z.enum(['development', 'production']).default('development'),
   HUB_WEB_DIST: z.string().optional(),
   HUB_SUPERGRAPH_PATH: z.string().optional(),
   HUB_LIVE_QUEUE: z.coerce.number().int().positive().default(256),
@@ -33,11 +34,33 @@ const schema = z.object({
 
 export type GatewayEnv = Readonly<z.infer<typeof schema>>;
 
-/** Parses the gateway's environment once; throws naming every invalid variable. */
+/** What a production gateway (HUB_ENV=production) must not run with. */
+function productionProblems(env: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  if (env.HUB_INTERNAL_SECRET === devInternalSecret) {
+    problems.push('HUB_INTERNAL_SECRET is the development default');
+  }
+  if (!env.HUB_JWKS_URL && env.HUB_JWT_SECRET === devJwtSecret) {
+    problems.push('set HUB_JWKS_URL (or a HUB_JWT_SECRET of your own)');
+  }
+  if (env.HUB_DEMO_LOGIN) {
+    problems.push('HUB_DEMO_LOGIN must be 0');
+  }
+  return problems;
+}
+
+/**
+ * Parses the gateway's environment once; throws naming every invalid variable, and, with
+ * HUB_ENV=production, when a development secret or the demo sign-in is still in place.
+ */
 export function parseGatewayEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const problems = parsed.data.HUB_ENV === 'production' ? productionProblems(parsed.data) : [];
+  if (problems.length > 0) {
+    throw new Error(`Refusing to start in production: ${problems.join('; ')}`);
   }
   return Object.freeze(parsed.data);
 }

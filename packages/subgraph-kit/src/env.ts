@@ -6,7 +6,8 @@ export const devInternalSecret = 'dev-internal-secret-change-me-0123456789';
 /**
  * The environment every subgraph reads, parsed once into a frozen object.
  * `defaultPort` applies when `PORT` is unset; `DATABASE_URL` is required.
- * Throws a readable error naming each invalid variable.
+ * Throws a readable error naming each invalid variable, and with HUB_ENV=production when the
+ * internal secret is still the development default.
  */
 export function parseSubgraphEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   const schema = z.object({
@@ -14,6 +15,7 @@ export function parseSubgraphEnv(defaultPort: number, source: NodeJS.ProcessEnv 
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.string().url({ message: 'DATABASE_URL must be a postgres:// URL of this service’s database' }),
     HUB_INTERNAL_SECRET: z.string().min(32).default(devInternalSecret),
+    HUB_ENV: z.enum(['development', 'production']).default('development'),
     HUB_DEBUG_SQL: z
       .enum(['0', '1'])
       .default('0')
@@ -23,6 +25,9 @@ export function parseSubgraphEnv(defaultPort: number, source: NodeJS.ProcessEnv 
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
     throw new Error(`Invalid environment: ${problems}`);
+  }
+  if (parsed.data.HUB_ENV === 'production' && parsed.data.HUB_INTERNAL_SECRET === devInternalSecret) {
+    throw new Error('Refusing to start in production with the development HUB_INTERNAL_SECRET');
   }
   return Object.freeze(parsed.data);
 }

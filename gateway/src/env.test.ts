@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { parseGatewayEnv } from './env.ts';
+
+describe('the gateway environment', () => {
+  it('starts in development on the defaults', () => {
+    const env = parseGatewayEnv({});
+    expect(env.PORT).toBe(4000);
+    expect(env.HUB_DEMO_LOGIN).toBe(true);
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => parseGatewayEnv({ PORT: 'eighty', HUB_MAX_DEPTH: '-1' })).toThrow(/PORT.*HUB_MAX_DEPTH|HUB_MAX_DEPTH.*PORT/);
+  });
+
+  it('refuses production with development secrets or the demo sign-in', () => {
+    expect(() => parseGatewayEnv({ HUB_ENV: 'production' })).toThrow(
+      /HUB_INTERNAL_SECRET is the development default; set HUB_JWKS_URL .*; HUB_DEMO_LOGIN must be 0/,
+    );
+  });
+
+  it('accepts production with its own secrets, a JWKS URL and no demo sign-in', () => {
+    const env = parseGatewayEnv({
+      HUB_ENV: 'production',
+      HUB_INTERNAL_SECRET: 'a-production-secret-of-at-least-32-chars!',
+      HUB_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
+      HUB_DEMO_LOGIN: '0',
+    });
+    expect(env.HUB_ENV).toBe('production');
+  });
+});

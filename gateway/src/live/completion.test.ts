@@ -1,0 +1,45 @@
+import { buildSchema, getOperationAST, parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { planSubscription } from './completion.ts';
+
+const schema = buildSchema(`
+  type Query { listChange(cursor: String!): Change }
+  type Subscription { listChanged(allianceId: ID!, after: String): Change! }
+  type Change { cursor: String! item: Item }
+  type Item { id: ID! title(lang: String): String! }
+`);
+
+function plan(query: string, variables: Record<string, unknown>) {
+  const document = parse(query);
+  const operation = getOperationAST(document);
+  if (!operation) {
+    throw new Error('no operation');
+  }
+  return planSubscription(schema, document, operation, variables);
+}
+
+describe('planning a live subscription', () => {
+  it('subscribes upstream for cursors only, with the root field’s arguments as variables', () => {
+    const planned = plan('subscription($a: ID!) { listChanged(allianceId: $a) { cursor item { title } } }', { a: 'x' });
+    expect(planned.upstreamQuery).toBe('subscription Live($allianceId: ID!) { listChanged(allianceId: $allianceId) { cursor } }');
+    expect(planned.upstreamVariables).toEqual({ allianceId: 'x' });
+    expect(planned.after).toBeNull();
+  });
+
+  it('completes each event with the client’s selection, alias, fragments and the variables it uses', () => {
+    const planned = plan(
+      `subscription Watch($a: ID!, $after: String, $lang: String) {
+         feed: listChanged(allianceId: $a, after: $after) { cursor item { ...Bits } }
+       }
+       fragment Bits on Item { id title(lang: $lang) }`,
+      { a: 'x', after: '41', lang: 'zh' },
+    );
+    expect(planned.responseKey).toBe('feed');
+    expect(planned.after).toBe('41');
+    expect(planned.completionQuery).toContain('query LiveCompletion($__cursor: String!, $lang: String)');
+    expect(planned.completionQuery).toContain('feed: listChange(cursor: $__cursor)');
+    expect(planned.completionQuery).toContain('fragment Bits on Item');
+    expect(planned.completionVariables).toEqual({ lang: 'zh' });
+    expect(() => parse(planned.completionQuery)).not.toThrow();
+  });
+});
