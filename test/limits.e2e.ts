@@ -186,7 +186,13 @@ describe('gateway limits', () => {
           let last = {};
           client.subscribe(
             { query: '{ alliances { id } }' },
-            { next: (value) => (last = value), error: (errors) => resolve({ errors: errors as never }), complete: () => resolve(last) },
+            {
+              next: (value) => {
+                last = value;
+              },
+              error: (errors) => resolve({ errors: errors as never }),
+              complete: () => resolve(last),
+            },
           );
         });
         codes.push(String(result.errors?.[0]?.extensions?.code ?? 'OK'));
