@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { get } from 'node:http';
 import { connect } from 'node:net';
+import { join } from 'node:path';
 
 export interface ServiceProcess {
   readonly name: string;
@@ -58,7 +59,8 @@ export async function startServiceProcess(options: {
   }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
     cwd: options.cwd,
-    env: { ...process.env, ...options.env },
+    // V8 keeps compiled code of the (large) dependencies between starts: warm starts are quicker.
+    env: { NODE_COMPILE_CACHE: join(options.cwd, '.data', 'compile-cache'), ...process.env, ...options.env },
     // The IPC channel lets the service notice when this process dies (it exits on 'disconnect').
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

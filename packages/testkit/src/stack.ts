@@ -127,29 +127,37 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         }),
       );
     };
-    // The alliance first, so the partners' relays find it; the partners in parallel.
+    // The alliance first, so the partners' relays find it; then the rest in parallel.
     await startService('alliance');
-    await Promise.all(subgraphServices.slice(1).map((s) => startService(s.name)));
-    processes.set(
-      'gateway',
-      await startServiceProcess({
-        name: 'gateway',
-        entry: 'gateway/src/index.ts',
-        cwd: repoRoot,
-        port: gatewayPort,
-        env: {
-          ...shared,
-          PORT: String(gatewayPort),
-          HUB_ALLIANCE_URL: subgraphUrls.alliance,
-          HUB_ENTERPRISE_URL: subgraphUrls.enterprise,
-          HUB_TOWN_VILLAGE_URL: subgraphUrls['town-village'],
-          HUB_UNIVERSITY_URL: subgraphUrls.university,
-          HUB_TRAFFIC_POLICE_URL: subgraphUrls['traffic-police'],
-          ...(options.webDist ? { HUB_WEB_DIST: options.webDist } : {}),
-        },
-        log,
-      }),
-    );
+    // The gateway needs only the supergraph file to start, so it starts beside the partners.
+    const startGateway = async () => {
+      processes.set(
+        'gateway',
+        await startServiceProcess({
+          name: 'gateway',
+          entry: 'gateway/src/index.ts',
+          cwd: repoRoot,
+          port: gatewayPort,
+          env: {
+            ...shared,
+            PORT: String(gatewayPort),
+            HUB_ALLIANCE_URL: subgraphUrls.alliance,
+            HUB_ENTERPRISE_URL: subgraphUrls.enterprise,
+            HUB_TOWN_VILLAGE_URL: subgraphUrls['town-village'],
+            HUB_UNIVERSITY_URL: subgraphUrls.university,
+            HUB_TRAFFIC_POLICE_URL: subgraphUrls['traffic-police'],
+            ...(options.webDist ? { HUB_WEB_DIST: options.webDist } : {}),
+          },
+          log,
+        }),
+      );
+    };
+    // Let every start finish before judging, so a failure cleans up all that came up.
+    const started = await Promise.allSettled([...subgraphServices.slice(1).map((s) => startService(s.name)), startGateway()]);
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) {
+      throw (failure as PromiseRejectedResult).reason;
+    }
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
