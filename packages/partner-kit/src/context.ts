@@ -56,9 +56,12 @@ export interface PartnerContext {
   readonly runtime: PartnerRuntime;
 }
 
-/** Display name of the acting user for history rows. */
+/**
+ * How history rows and progress reports name the acting user: the display name from the token
+ * (history is public in the joint view, so login ids stay out of it), else the subject.
+ */
 export function actorName(viewer: Viewer): string {
-  return viewer.name ? `${viewer.name} (${viewer.subject})` : viewer.subject;
+  return viewer.name ?? viewer.subject;
 }
 
 /** Whether the viewer edits for `partnerId` (the only one allowed to write its data). */
