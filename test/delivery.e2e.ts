@@ -1,4 +1,4 @@
-import type { RunningStack } from '@hub/testkit';
+import { type RunningStack, repoRoot, startServiceProcess } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, metric, startTestHub } from './support/hub.ts';
 import {
@@ -178,5 +178,43 @@ describe('a publish reaching the joint list', () => {
     const listed = await listedItems(viewer, alliance);
     expect(listed).toHaveLength(1);
     expect(listed[0]).toMatchObject({ id: item.id, status: 'IN_PROGRESS', progress: 45, version: progressed.version });
+  });
+
+  it('relays each event once when a partner subgraph runs as two replicas on one database', async () => {
+    const replica = await startServiceProcess({
+      name: 'traffic-police-replica',
+      entry: 'services/traffic-police/src/index.ts',
+      cwd: repoRoot,
+      port: 4136,
+      env: {
+        PORT: '4136',
+        DATABASE_URL: hub.databaseUrls['traffic-police'],
+        ALLIANCE_INTERNAL_URL: hub.subgraphUrls.alliance.replace('/graphql', ''),
+      },
+      log: () => {},
+    });
+    try {
+      const alliance = await foundAlliance(coordinator, '双副本联盟', everyMember);
+      await untilRelayed(hub);
+      // A backlog both replicas see at once: drafts first, published while the alliance is down.
+      const drafts = [];
+      for (let i = 0; i < 12; i += 1) {
+        drafts.push(ok(await police.create(alliance, { title: `双副本事项 ${i + 1}`, category: 'WORK_LINKAGE' })));
+      }
+      await hub.stopService('alliance');
+      const items = [];
+      for (const draft of drafts) {
+        items.push(ok(await police.publish(draft.id, draft.version)));
+      }
+      await hub.startService('alliance');
+      await untilRelayed(hub);
+      const listed = await listedItems(viewer, alliance);
+      expect(listed.map((item: { id: string }) => item.id).sort()).toEqual(items.map((item) => item.id).sort());
+      // The restarted alliance counts from zero: it received exactly these twelve, once each.
+      expect(await ingest('hub_ingest_applied_total')).toBe(12);
+      expect(await ingest('hub_ingest_duplicates_total')).toBe(0);
+    } finally {
+      await replica.stop();
+    }
   });
 });

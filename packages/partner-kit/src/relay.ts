@@ -3,6 +3,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { Outbox, type OutboxRow } from './entities.ts';
 
+/** The advisory lock that lets one replica of a partner subgraph relay at a time. */
+const relayLockKey = 7_340_001;
+const keepDeliveredMs = 7 * 86_400_000;
+const pruneEveryMs = 3_600_000;
+
 export interface RelayOptions {
   readonly orm: MikroORM;
   /** The alliance subgraph's ingestion endpoint, e.g. http://127.0.0.1:4001/ingest. */
@@ -57,26 +62,46 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       }
     });
 
+  /**
+   * Delivers the next batch. The batch is read and marked inside one transaction holding an
+   * advisory lock, so with several replicas of this subgraph only one relays at a time and the
+   * order holds; the others find the lock taken and wait for the next round.
+   */
   async function deliverBatch(): Promise<number> {
-    const em = backgroundFork(options.orm);
-    const rows = await em.find(Outbox, { deliveredAt: null }, { orderBy: { seq: 'asc' }, limit: batchSize });
-    if (rows.length === 0) {
-      return 0;
-    }
-    const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options, 10_000);
-    if (!response.ok) {
-      throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-    }
-    const deliveredAt = new Date();
-    await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt });
-    stats.delivered += rows.length;
-    return rows.length;
+    return backgroundFork(options.orm).transactional(async (em) => {
+      const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [relayLockKey]);
+      if (!lock?.locked) {
+        return 0;
+      }
+      const rows = await em.find(Outbox, { deliveredAt: null }, { orderBy: { seq: 'asc' }, limit: batchSize });
+      if (rows.length === 0) {
+        return 0;
+      }
+      const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options, 10_000);
+      if (!response.ok) {
+        throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      }
+      await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt: new Date() });
+      stats.delivered += rows.length;
+      return rows.length;
+    });
+  }
+
+  /** Deletes delivered rows older than a week (the alliance keeps what it needs). */
+  async function prune(): Promise<void> {
+    const before = new Date(Date.now() - keepDeliveredMs);
+    await backgroundFork(options.orm).nativeDelete(Outbox, { deliveredAt: { $lt: before } });
   }
 
   const loop = (async () => {
     let backoff = 100;
+    let prunedAt = 0;
     while (!stopped) {
       try {
+        if (Date.now() - prunedAt > pruneEveryMs) {
+          await prune();
+          prunedAt = Date.now();
+        }
         const sent = await deliverBatch();
         backoff = 100;
         if (sent === batchSize) {

@@ -250,3 +250,17 @@ export function createMembersRoute(orm: MikroORM) {
     return { status: 200, body: { partnerIds: rows.map((row) => row.partner_id) } };
   };
 }
+
+/** How long ingested event ids (for idempotency) and the live event table are kept. */
+const keepEventsDays = 30;
+
+/**
+ * Deletes ingested event ids and live events older than 30 days: partners prune their delivered
+ * outbox rows after a week, so no older event can arrive again, and a dashboard resuming from
+ * an older cursor gets what is kept.
+ */
+export async function pruneOldEvents(orm: MikroORM): Promise<void> {
+  const em = backgroundFork(orm);
+  await em.execute(`delete from ingested_event where received_at < now() - interval '${keepEventsDays} days'`);
+  await em.execute(`delete from alliance_event where created_at < now() - interval '${keepEventsDays} days'`);
+}

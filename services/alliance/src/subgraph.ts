@@ -2,7 +2,7 @@ import { backgroundFork, openOrm, type RunningServer, type SubgraphEnv, startSub
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
-import { createIngestRoute, createMembersRoute, type IngestStats } from './ingest.ts';
+import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
 import { migrations } from './migrations/index.ts';
 import { buildAllianceSchema } from './schema/index.ts';
 import { seedAlliances } from './seed.ts';
@@ -49,9 +49,14 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
       hub_ingest_rejected_total: ingested.rejected,
     }),
   });
+  const pruning = setInterval(() => {
+    pruneOldEvents(orm).catch((error: unknown) => console.warn('[alliance] pruning old events failed', error));
+  }, 3_600_000);
+  pruning.unref();
   return {
     server,
     async close() {
+      clearInterval(pruning);
       await server.close();
       await events.stop();
       await orm.close();
