@@ -6,8 +6,7 @@ import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } fr
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken } from './auth.ts';
 import { demoUsers } from './demo-users.ts';
-import type { GatewayEnv } from './env.ts';
-import { subgraphUrls } from './env.ts';
+import { type GatewayEnv, subgraphUrls } from './env.ts';
 import { queryLimitsPlugin, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { serveStatic } from './static.ts';
@@ -55,7 +54,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 }
 
-/** Keeps a subgraph's failure readable: which subgraph, with a stable code. */
+/** Masks the gateway's own unexpected errors; a subgraph's errors (they name it) pass as they are. */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   if (code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.serviceName) {
