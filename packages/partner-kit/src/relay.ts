@@ -1,4 +1,4 @@
-import { backgroundFork } from '@hub/subgraph-kit';
+import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { Outbox, type OutboxRow } from './entities.ts';
@@ -68,8 +68,8 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
    * order holds; the others find the lock taken and wait for the next round.
    */
   async function deliverBatch(): Promise<number> {
-    return backgroundFork(options.orm).transactional(async (em) => {
-      const [lock] = await em.execute<{ locked: boolean }[]>('select pg_try_advisory_xact_lock(?) as locked', [relayLockKey]);
+    return backgroundTransaction(options.orm, async (em) => {
+      const [lock] = await executeInBackground<{ locked: boolean }[]>(em, 'select pg_try_advisory_xact_lock(?) as locked', [relayLockKey]);
       if (!lock?.locked) {
         return 0;
       }

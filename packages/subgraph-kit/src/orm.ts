@@ -1,6 +1,6 @@
 import { DefaultLogger, type LogContext, type LoggerNamespace, type LoggerOptions } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { type EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+import { type EntityManager, type EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 
 /** Logger label of work that no request caused (outbox relay, event streams). */
 export const backgroundLabel = 'background';
@@ -77,4 +77,20 @@ export async function openOrm(options: OrmOptions): Promise<Orm> {
 /** A fork for background work, whose statements are counted apart from requests'. */
 export function backgroundFork(orm: MikroORM) {
   return orm.em.fork({ loggerContext: { label: backgroundLabel } });
+}
+
+/**
+ * Runs `work` in a transaction of a background fork; its statements, BEGIN and COMMIT included,
+ * are counted as background work.
+ */
+export function backgroundTransaction<T>(orm: MikroORM, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return backgroundFork(orm).transactional(work, { loggerContext: { label: backgroundLabel } });
+}
+
+/**
+ * A raw SQL statement of background work. (MikroORM's `execute` does not carry the fork's logger
+ * label, so background code labels its raw statements here.)
+ */
+export function executeInBackground<T = Record<string, unknown>[]>(em: EntityManager, sql: string, params: unknown[] = []): Promise<T> {
+  return em.execute(sql, params, 'all', { label: backgroundLabel }) as Promise<T>;
 }

@@ -1,4 +1,4 @@
-import { backgroundFork } from '@hub/subgraph-kit';
+import { backgroundFork, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AllianceEvent, type AllianceEventRow } from './entities.ts';
@@ -104,7 +104,8 @@ export class EventHub {
   }
 
   private async latestSeq(em: EntityManager, allianceId: string, topic: Topic): Promise<string> {
-    const [row] = await em.execute<{ seq: string | null }[]>(
+    const [row] = await executeInBackground<{ seq: string | null }[]>(
+      em,
       'select max(seq)::text as seq from alliance_event where alliance_id = ? and topic = ?',
       [allianceId, topic],
     );

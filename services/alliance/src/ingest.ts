@@ -1,5 +1,5 @@
 import { CommitmentStatus, type InternalIdentity, PartnerKind } from '@hub/contracts';
-import { backgroundFork } from '@hub/subgraph-kit';
+import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 
@@ -67,7 +67,7 @@ function actionOf(status: CommitmentStatus, previous: string | undefined): strin
 }
 
 async function isMember(em: EntityManager, allianceId: string, partnerId: string, kind: PartnerKind): Promise<boolean> {
-  const rows = await em.execute('select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [
+  const rows = await executeInBackground(em, 'select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [
     allianceId,
     partnerId,
     kind,
@@ -89,14 +89,16 @@ async function applyCommitment(
   if (!(await isMember(em, item.allianceId, item.partnerId, kind))) {
     return 'rejected';
   }
-  const [previous] = await em.execute<{ status: string; version: number }[]>(
+  const [previous] = await executeInBackground<{ status: string; version: number }[]>(
+    em,
     'select status, version from commitment_index where id = ? for update',
     [item.id],
   );
   if (previous && previous.version >= version) {
     return 'stale';
   }
-  await em.execute(
+  await executeInBackground(
+    em,
     `insert into commitment_index (id, alliance_id, partner_id, kind, title, category, status, progress, start_date, due_date,
        published_at, completed_at, last_progress_at, updated_at, version)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -122,14 +124,12 @@ async function applyCommitment(
       version,
     ],
   );
-  await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
-    item.allianceId,
-    'list',
-    item.id,
-    kind,
-    actionOf(item.status, previous?.status),
-  ]);
-  await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  await executeInBackground(
+    em,
+    'insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())',
+    [item.allianceId, 'list', item.id, kind, actionOf(item.status, previous?.status)],
+  );
+  await executeInBackground(em, 'select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
   return 'applied';
 }
 
@@ -147,11 +147,14 @@ async function applyActivity(
   if (!(await isMember(em, item.allianceId, item.hostPartnerId, kind))) {
     return 'rejected';
   }
-  const [previous] = await em.execute<{ version: number }[]>('select version from activity_index where id = ? for update', [item.id]);
+  const [previous] = await executeInBackground<{ version: number }[]>(em, 'select version from activity_index where id = ? for update', [
+    item.id,
+  ]);
   if (previous && previous.version >= version) {
     return 'stale';
   }
-  await em.execute(
+  await executeInBackground(
+    em,
     `insert into activity_index (id, alliance_id, host_partner_id, kind, title, type, starts_at, ends_at, invited_partner_ids, advanced_commitment_ids, version)
      values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      on conflict (id) do update set title = excluded.title, type = excluded.type, starts_at = excluded.starts_at,
@@ -171,14 +174,12 @@ async function applyActivity(
       version,
     ],
   );
-  await em.execute('insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())', [
-    item.allianceId,
-    'activity',
-    item.id,
-    kind,
-    previous ? 'UPDATED' : 'CREATED',
-  ]);
-  await em.execute('select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  await executeInBackground(
+    em,
+    'insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())',
+    [item.allianceId, 'activity', item.id, kind, previous ? 'UPDATED' : 'CREATED'],
+  );
+  await executeInBackground(em, 'select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
   return 'applied';
 }
 
@@ -202,9 +203,10 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
       };
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
-    await backgroundFork(orm).transactional(async (em) => {
+    await backgroundTransaction(orm, async (em) => {
       for (const item of parsed.data.events) {
-        const fresh = await em.execute(
+        const fresh = await executeInBackground(
+          em,
           'insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id',
           [item.eventId],
         );
@@ -240,11 +242,11 @@ export function createMembersRoute(orm: MikroORM) {
       return { status: 400, body: { errors: [{ message: 'Give { allianceId }', extensions: { code: 'BAD_USER_INPUT' } }] } };
     }
     const em = backgroundFork(orm);
-    const alliance = await em.execute('select 1 from alliance where id = ?', [parsed.data.allianceId]);
+    const alliance = await executeInBackground(em, 'select 1 from alliance where id = ?', [parsed.data.allianceId]);
     if (alliance.length === 0) {
       return { status: 404, body: { errors: [{ message: 'No such alliance', extensions: { code: 'NOT_FOUND' } }] } };
     }
-    const rows = await em.execute<{ partner_id: string }[]>('select partner_id from membership where alliance_id = ?', [
+    const rows = await executeInBackground<{ partner_id: string }[]>(em, 'select partner_id from membership where alliance_id = ?', [
       parsed.data.allianceId,
     ]);
     return { status: 200, body: { partnerIds: rows.map((row) => row.partner_id) } };
@@ -261,6 +263,6 @@ const keepEventsDays = 30;
  */
 export async function pruneOldEvents(orm: MikroORM): Promise<void> {
   const em = backgroundFork(orm);
-  await em.execute(`delete from ingested_event where received_at < now() - interval '${keepEventsDays} days'`);
-  await em.execute(`delete from alliance_event where created_at < now() - interval '${keepEventsDays} days'`);
+  await executeInBackground(em, `delete from ingested_event where received_at < now() - interval '${keepEventsDays} days'`);
+  await executeInBackground(em, `delete from alliance_event where created_at < now() - interval '${keepEventsDays} days'`);
 }
