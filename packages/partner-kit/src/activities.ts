@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityType } from '@hub/contracts';
 import { assertId, badInput, conflict, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
-import { type EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
-import { Activity, type ActivityRow, Outbox } from './entities.ts';
+import { Activity, type ActivityRow } from './entities.ts';
+import { flushAndQueueEvent, writeTransaction } from './writes.ts';
 
 export interface ActivityFields {
   title?: string | null;
@@ -76,29 +77,9 @@ function assertTimes(row: Partial<ActivityRow>) {
   }
 }
 
-async function save<T>(ctx: PartnerContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  try {
-    const result = await ctx.em.transactional(work);
-    ctx.runtime.nudgeRelay();
-    return result;
-  } catch (error) {
-    if (error instanceof OptimisticLockError) {
-      throw conflict('The activity was changed by someone else meanwhile; reload it and try again');
-    }
-    throw error;
-  }
-}
-
-async function emit(em: EntityManager, ctx: PartnerContext, row: ActivityRow) {
-  await em.flush();
-  em.create(Outbox, {
-    eventId: randomUUID(),
-    entity: 'activity',
-    entityId: row.id,
-    version: row.version,
-    payload: activitySummary(row, ctx.runtime.kind),
-    createdAt: new Date(),
-  } as never);
+/** Queues this version of an activity for the alliance. */
+function emit(em: EntityManager, ctx: PartnerContext, row: ActivityRow): Promise<void> {
+  return flushAndQueueEvent(em, 'activity', row, () => activitySummary(row, ctx.runtime.kind));
 }
 
 /** Hosts a joint activity (联建活动) for the editor's own partner and announces it to the alliance. */
@@ -111,7 +92,7 @@ export async function createActivity(ctx: PartnerContext, allianceId: string, fi
   assertTimes(values);
   await ctx.runtime.memberships.assertMembers(assertId(allianceId, 'allianceId'), [hostPartnerId], 'allianceId');
   await ctx.runtime.memberships.assertMembers(allianceId, values.invitedPartnerIds ?? [], 'invitedPartnerIds');
-  return save(ctx, async (em) => {
+  return writeTransaction(ctx, 'activity', async (em) => {
     const row = em.create(Activity, {
       invitedPartnerIds: [],
       advancedCommitmentIds: [],
@@ -142,7 +123,7 @@ async function loadForWrite(ctx: PartnerContext, em: EntityManager, id: string, 
 /** Edits an activity: invitations, minutes (纪要), linked commitments, times. */
 export async function updateActivity(ctx: PartnerContext, id: string, expectedVersion: number, fields: ActivityFields) {
   const values = validated(fields);
-  return save(ctx, async (em) => {
+  return writeTransaction(ctx, 'activity', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     if (values.invitedPartnerIds) {
       await ctx.runtime.memberships.assertMembers(row.allianceId, values.invitedPartnerIds, 'invitedPartnerIds');
@@ -171,7 +152,7 @@ export async function recordAttendance(
       attendees: item.attendees,
     };
   });
-  return save(ctx, async (em) => {
+  return writeTransaction(ctx, 'activity', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     row.attendance = rows;
     row.updatedAt = new Date();

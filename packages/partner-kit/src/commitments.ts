@@ -13,9 +13,10 @@ import {
   percent,
   requiredText,
 } from '@hub/subgraph-kit';
-import { type EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { actorName, hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
-import { Branch, CommitmentChange, type CommitmentRow, Outbox, ProgressReport } from './entities.ts';
+import { Branch, CommitmentChange, type CommitmentRow, ProgressReport } from './entities.ts';
+import { flushAndQueueEvent, writeTransaction } from './writes.ts';
 
 /** The editable fields common to every kind; a kind adds its own through `extra`. */
 export interface CommitmentFields {
@@ -63,20 +64,6 @@ function text(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** Runs `work` in one transaction; a lost optimistic-lock race becomes CONFLICT. */
-async function inTransaction<T>(ctx: PartnerContext, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  try {
-    const result = await ctx.em.transactional(work);
-    ctx.runtime.nudgeRelay();
-    return result;
-  } catch (error) {
-    if (error instanceof OptimisticLockError) {
-      throw conflict('The commitment was changed by someone else meanwhile; reload it and try again');
-    }
-    throw error;
-  }
-}
-
 /** Loads a commitment for writing by its owner at the version the editor saw. */
 async function loadForWrite(ctx: PartnerContext, em: EntityManager, id: string, expectedVersion: number) {
   const row = await em.findOne(ctx.runtime.commitmentEntity, { id: assertId(id) });
@@ -109,17 +96,9 @@ function recordChange(em: EntityManager, ctx: PartnerContext, row: CommitmentRow
   });
 }
 
-/** Writes the outbox row that carries this version of a published commitment to the alliance. */
-async function emit(em: EntityManager, ctx: PartnerContext, row: CommitmentRow): Promise<void> {
-  await em.flush(); // the version column is bumped by the flush
-  em.create(Outbox, {
-    eventId: randomUUID(),
-    entity: 'commitment',
-    entityId: row.id,
-    version: row.version,
-    payload: commitmentSummary(row, ctx.runtime.kind),
-    createdAt: new Date(),
-  } as never);
+/** Queues this version of a published commitment for the alliance. */
+function emit(em: EntityManager, ctx: PartnerContext, row: CommitmentRow): Promise<void> {
+  return flushAndQueueEvent(em, 'commitment', row, () => commitmentSummary(row, ctx.runtime.kind));
 }
 
 async function assertOwnBranch(em: EntityManager, partnerId: string, branchId: string | null | undefined) {
@@ -165,7 +144,7 @@ export async function createCommitment(ctx: PartnerContext, allianceId: string, 
   }
   assertDateOrder(values.startDate as string | null, values.dueDate as string | null);
   await ctx.runtime.memberships.assertMembers(assertId(allianceId, 'allianceId'), [partnerId], 'allianceId');
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const branchId = await assertOwnBranch(em, partnerId, fields.branchId);
     const now = new Date();
     const row = em.create(ctx.runtime.commitmentEntity, {
@@ -188,7 +167,7 @@ export async function createCommitment(ctx: PartnerContext, allianceId: string, 
 /** Edits a commitment at `expectedVersion`; a published one is re-sent to the alliance. */
 export async function updateCommitment(ctx: PartnerContext, id: string, expectedVersion: number, fields: CommitmentFields) {
   const values = validatedFields(fields);
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     assertStatus(row, [CommitmentStatus.DRAFT, CommitmentStatus.PUBLISHED, CommitmentStatus.IN_PROGRESS], 'edit');
     if (fields.branchId !== undefined) {
@@ -217,7 +196,7 @@ export async function updateCommitment(ctx: PartnerContext, id: string, expected
 
 /** Publishes a draft to its alliance's joint list (发布到共建清单). */
 export async function publishCommitment(ctx: PartnerContext, id: string, expectedVersion: number) {
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     assertStatus(row, [CommitmentStatus.DRAFT], 'publish');
     recordChange(em, ctx, row, 'status', row.status, CommitmentStatus.PUBLISHED);
@@ -243,7 +222,7 @@ export async function reportProgress(ctx: PartnerContext, id: string, expectedVe
     }
     return { label: requiredText(item.label, 'figures.label', 100), value: item.value, unit: optionalText(item.unit, 'figures.unit', 20) };
   });
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     assertStatus(row, [CommitmentStatus.PUBLISHED, CommitmentStatus.IN_PROGRESS], 'report progress on');
     const now = new Date();
@@ -273,7 +252,7 @@ export async function reportProgress(ctx: PartnerContext, id: string, expectedVe
 
 /** Completes a commitment (销项): progress 100, status COMPLETED. */
 export async function completeCommitment(ctx: PartnerContext, id: string, expectedVersion: number) {
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     assertStatus(row, [CommitmentStatus.PUBLISHED, CommitmentStatus.IN_PROGRESS], 'complete');
     recordChange(em, ctx, row, 'status', row.status, CommitmentStatus.COMPLETED);
@@ -292,7 +271,7 @@ export async function completeCommitment(ctx: PartnerContext, id: string, expect
 /** Withdraws a commitment with a reason; a withdrawn item stays on the list, marked so. */
 export async function withdrawCommitment(ctx: PartnerContext, id: string, expectedVersion: number, reason: string) {
   const why = requiredText(reason, 'reason', 1000);
-  return inTransaction(ctx, async (em) => {
+  return writeTransaction(ctx, 'commitment', async (em) => {
     const row = await loadForWrite(ctx, em, id, expectedVersion);
     assertStatus(row, [CommitmentStatus.DRAFT, CommitmentStatus.PUBLISHED, CommitmentStatus.IN_PROGRESS], 'withdraw');
     const wasPublished = row.status !== CommitmentStatus.DRAFT;

@@ -11,10 +11,10 @@ import {
   type CommitmentRow,
   Group,
   Member,
-  Outbox,
   Partner,
   ProgressReport,
 } from './entities.ts';
+import { queueEvent } from './writes.ts';
 
 /** Demo data of one partner subgraph: its organizations, branches, commitments and activities. */
 export interface PartnerSeed {
@@ -158,14 +158,7 @@ export async function seedPartnerData(
         });
       }
       if (published) {
-        tx.create(Outbox, {
-          eventId: randomUUID(),
-          entity: 'commitment',
-          entityId: row.id,
-          version: 1,
-          payload: commitmentSummary(row, kind),
-          createdAt: now,
-        } as never);
+        queueEvent(tx, 'commitment', row, commitmentSummary(row, kind));
       }
     }
     for (const activity of seed.activities) {
@@ -176,14 +169,7 @@ export async function seedPartnerData(
         updatedAt: now,
         version: 1,
       } as ActivityRow);
-      tx.create(Outbox, {
-        eventId: randomUUID(),
-        entity: 'activity',
-        entityId: row.id,
-        version: 1,
-        payload: activitySummary(row, kind),
-        createdAt: now,
-      } as never);
+      queueEvent(tx, 'activity', row, activitySummary(row, kind));
     }
   });
   return true;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export { closeOnSignal } from '@hub/http';
+export { closeOnSignal, errorBody } from '@hub/http';
 export * from './env.ts';
 export * from './errors.ts';
 export * from './loaders.ts';

@@ -1,5 +1,5 @@
 import { CommitmentStatus, type InternalIdentity, PartnerKind } from '@hub/contracts';
-import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
+import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 
@@ -193,13 +193,13 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
     const kind = identity ? relayKinds[identity.caller] : undefined;
     if (!kind) {
-      return { status: 403, body: { errors: [{ message: 'Only partner relays may deliver events', extensions: { code: 'FORBIDDEN' } }] } };
+      return { status: 403, body: errorBody('FORBIDDEN', 'Only partner relays may deliver events') };
     }
     const parsed = body.safeParse(raw);
     if (!parsed.success) {
       return {
         status: 400,
-        body: { errors: [{ message: `Malformed batch: ${parsed.error.issues[0]?.message}`, extensions: { code: 'BAD_USER_INPUT' } }] },
+        body: errorBody('BAD_USER_INPUT', `Malformed batch: ${parsed.error.issues[0]?.message}`),
       };
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
@@ -235,16 +235,16 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
 export function createMembersRoute(orm: MikroORM) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
     if (!identity || !relayKinds[identity.caller]) {
-      return { status: 403, body: { errors: [{ message: 'Only partner subgraphs may ask', extensions: { code: 'FORBIDDEN' } }] } };
+      return { status: 403, body: errorBody('FORBIDDEN', 'Only partner subgraphs may ask') };
     }
     const parsed = z.object({ allianceId: z.string().uuid() }).safeParse(raw);
     if (!parsed.success) {
-      return { status: 400, body: { errors: [{ message: 'Give { allianceId }', extensions: { code: 'BAD_USER_INPUT' } }] } };
+      return { status: 400, body: errorBody('BAD_USER_INPUT', 'Give { allianceId }') };
     }
     const em = backgroundFork(orm);
     const alliance = await executeInBackground(em, 'select 1 from alliance where id = ?', [parsed.data.allianceId]);
     if (alliance.length === 0) {
-      return { status: 404, body: { errors: [{ message: 'No such alliance', extensions: { code: 'NOT_FOUND' } }] } };
+      return { status: 404, body: errorBody('NOT_FOUND', 'No such alliance') };
     }
     const rows = await executeInBackground<{ partner_id: string }[]>(em, 'select partner_id from membership where alliance_id = ?', [
       parsed.data.allianceId,

@@ -125,18 +125,16 @@ export class ConnectionFields {
 export class ActivityRefResolver {
   @FieldResolver(() => [PartnerRef])
   async invitedPartners(@Root() activity: ActivityIndexRow, @Ctx() ctx: AllianceContext) {
-    const row = activity.invitedPartnerIds ? activity : await ctx.loaders.activity.load(activity.id);
-    if (!row) {
-      return [];
+    if (activity.invitedPartnerIds.length === 0) {
+      return []; // also an activity the index has not received yet (no alliance known)
     }
-    const members = await ctx.loaders.membersOfAlliance.load(row.allianceId);
-    return members.filter((m) => row.invitedPartnerIds.includes(m.partnerId)).map((m) => ({ id: m.partnerId, kind: m.kind }));
+    const members = await ctx.loaders.membersOfAlliance.load(activity.allianceId);
+    return members.filter((m) => activity.invitedPartnerIds.includes(m.partnerId)).map((m) => ({ id: m.partnerId, kind: m.kind }));
   }
 
   @FieldResolver(() => [CommitmentRef])
   async advancedCommitments(@Root() activity: ActivityIndexRow, @Ctx() ctx: AllianceContext) {
-    const row = activity.advancedCommitmentIds ? activity : await ctx.loaders.activity.load(activity.id);
-    const items = await Promise.all((row?.advancedCommitmentIds ?? []).map((id) => ctx.loaders.commitment.load(id)));
+    const items = await Promise.all(activity.advancedCommitmentIds.map((id) => ctx.loaders.commitment.load(id)));
     return items.filter((item) => item !== null);
   }
 }
