@@ -25,6 +25,14 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   QUERY_TOO_COMPLEX: 'QUERY_TOO_COMPLEX',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
+  /** A service's own database (or another dependency) is unreachable for now; retrying later helps. */
+  UNAVAILABLE: 'UNAVAILABLE',
+  /** A live stream's resume cursor is older than what is retained (or was never issued): reload the view. */
+  CURSOR_EXPIRED: 'CURSOR_EXPIRED',
+  /** A live client fell too far behind; it resumes with the cursor the error carries. */
+  SLOW_CONSUMER: 'SLOW_CONSUMER',
+  /** The schema changed so that a running subscription is no longer valid. */
+  SCHEMA_CHANGED: 'SCHEMA_CHANGED',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
