@@ -33,6 +33,8 @@ export interface AllianceContext {
   readonly viewer: Viewer;
   readonly loaders: ReturnType<typeof createAllianceLoaders>;
   readonly events: EventHub;
+  /** The live feed's cursor as this request first read it (`Alliance.liveCursor`). */
+  liveCursor?: Promise<string>;
 }
 
 /** Only coordinators manage alliances; anonymous callers are asked to sign in. */

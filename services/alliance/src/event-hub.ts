@@ -1,4 +1,5 @@
-import { backgroundFork, executeInBackground } from '@hub/subgraph-kit';
+import { ErrorCode } from '@hub/contracts';
+import { backgroundFork, executeInBackground, hubError } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AllianceEvent, type AllianceEventRow } from './entities.ts';
@@ -8,12 +9,24 @@ type Topic = AllianceEventRow['topic'];
 
 /** Longest wait for a notification before looking at the table anyway (a lost NOTIFY costs this much). */
 const fallbackPollMs = 5000;
+/** Waits between reads while the database is unreachable: 250 ms doubling up to 5 s. */
+const firstRetryMs = 250;
+const lastRetryMs = 5000;
+
+/** The largest value of a PostgreSQL bigint: the highest cursor there can be. */
+const maxBigint = 9223372036854775807n;
+
+/** Validates a cursor from a client: the decimal sequence number of an event (a bigint). */
+export function isEventCursor(value: string): boolean {
+  return /^\d{1,19}$/.test(value) && BigInt(value) <= maxBigint;
+}
 
 /**
  * Streams rows of `alliance_event` to subscribers: one LISTEN connection for the process wakes
  * the streams of the alliance named in each notification; each stream reads its table rows
  * after its cursor, in order. Resumable: a stream started with a cursor first replays what
- * came after it.
+ * came after it. Ingestion commits events in sequence order (ingest.ts), so a stream that has
+ * read up to a cursor never sees an earlier one appear later.
  */
 export class EventHub {
   private readonly waiters = new Map<string, Set<() => void>>();
@@ -49,8 +62,13 @@ export class EventHub {
         this.scheduleReconnect();
       }
     });
-    await client.connect();
-    await client.query(`listen ${eventsChannel}`);
+    try {
+      await client.connect();
+      await client.query(`listen ${eventsChannel}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
     this.listener = client;
     for (const allianceId of [...this.waiters.keys()]) {
       this.wake(allianceId);
@@ -85,12 +103,12 @@ export class EventHub {
     }
   }
 
-  private waitFor(allianceId: string): { promise: Promise<void>; cancel: () => void } {
+  private waitFor(allianceId: string, ms = fallbackPollMs): { promise: Promise<void>; cancel: () => void } {
     let resolve!: () => void;
     const promise = new Promise<void>((done) => {
       resolve = done;
     });
-    const timer = setTimeout(() => resolve(), fallbackPollMs);
+    const timer = setTimeout(() => resolve(), ms);
     const set = this.waiters.get(allianceId) ?? new Set();
     set.add(resolve);
     this.waiters.set(allianceId, set);
@@ -103,44 +121,87 @@ export class EventHub {
     return { promise, cancel };
   }
 
-  private async latestSeq(em: EntityManager, allianceId: string, topic: Topic): Promise<string> {
-    const [row] = await executeInBackground<{ seq: string | null }[]>(
-      em,
-      'select max(seq)::text as seq from alliance_event where alliance_id = ? and topic = ?',
-      [allianceId, topic],
-    );
+  /**
+   * The newest event's cursor: every event up to it is committed and applied to the index, so a
+   * view read after this call shows at least that state and may subscribe with `after` = it.
+   */
+  async currentCursor(requestEm?: EntityManager): Promise<string> {
+    const sql = 'select coalesce(max(seq), 0)::text as seq from alliance_event';
+    const [row] = requestEm
+      ? await requestEm.execute<{ seq: string }[]>(sql)
+      : await executeInBackground<{ seq: string }[]>(backgroundFork(this.orm), sql);
     return row?.seq ?? '0';
   }
 
   /**
-   * Events of one alliance and topic after `after` (a cursor from an earlier event), or from
-   * now on when `after` is absent. The iterator's `return()` releases it at once, even while it
-   * waits (graphql-ws calls it when the client leaves).
+   * Refuses a resume cursor this feed cannot honour: older than the pruned events (what
+   * followed it is partly gone) or newer than any event (not issued by this feed, e.g. before
+   * the database was rebuilt). Either way the client must reload its view: CURSOR_EXPIRED.
+   */
+  async assertResumable(after: string): Promise<void> {
+    const em = backgroundFork(this.orm);
+    const [row] = await executeInBackground<{ pruned: string; newest: string }[]>(
+      em,
+      `select (select pruned_through from event_retention where id = 1)::text as pruned,
+              (select coalesce(max(seq), 0) from alliance_event)::text as newest`,
+    );
+    const cursor = BigInt(after);
+    if (cursor < BigInt(row?.pruned ?? '0') || cursor > BigInt(row?.newest ?? '0')) {
+      throw hubError(
+        ErrorCode.CURSOR_EXPIRED,
+        `The cursor ${after} is no longer (or was never) part of this feed; reload the view and subscribe from its liveCursor`,
+        {
+          cursor: after,
+        },
+      );
+    }
+  }
+
+  /**
+   * Events of one alliance and topic after `after` (a cursor from an earlier event or a view's
+   * liveCursor), or from now on when `after` is absent. While the database is unreachable the
+   * stream waits and reads again; it never ends on its own. The iterator's `return()` releases
+   * it at once, even while it waits (graphql-ws calls it when the client leaves).
    */
   stream(allianceId: string, topic: Topic, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
     let cursor: string | null = after ?? null;
     let buffer: AllianceEventRow[] = [];
     let finished = false;
     let pending: { cancel: () => void } | null = null;
+    let retryMs = firstRetryMs;
+
+    const read = async (): Promise<void> => {
+      cursor ??= await this.currentCursor();
+      const em = backgroundFork(this.orm);
+      buffer = await em.find(AllianceEvent, { allianceId, topic, seq: { $gt: cursor } } as never, {
+        orderBy: { seq: 'asc' },
+        limit: 200,
+      });
+    };
 
     const next = async (): Promise<IteratorResult<AllianceEventRow>> => {
       while (!finished) {
         const head = buffer.shift();
         if (head) {
+          cursor = String(head.seq);
           return { value: head, done: false };
         }
         // Listen before reading, so a notification that arrives during the read is not missed.
         const wait = this.waitFor(allianceId);
         pending = wait;
-        const em = backgroundFork(this.orm);
-        cursor ??= await this.latestSeq(em, allianceId, topic);
-        buffer = await em.find(AllianceEvent, { allianceId, topic, seq: { $gt: cursor } } as never, {
-          orderBy: { seq: 'asc' },
-          limit: 200,
-        });
-        const last = buffer.at(-1);
-        if (last) {
-          cursor = String(last.seq);
+        try {
+          await read();
+          retryMs = firstRetryMs;
+        } catch (error) {
+          wait.cancel();
+          console.warn(`[alliance] live stream cannot read events (${(error as Error).message}); retrying in ${retryMs} ms`);
+          const pause = this.waitFor(`retry:${allianceId}`, retryMs);
+          pending = pause;
+          await pause.promise;
+          retryMs = Math.min(retryMs * 2, lastRetryMs);
+          continue;
+        }
+        if (buffer.length > 0) {
           wait.cancel();
         } else {
           await wait.promise;
@@ -167,9 +228,4 @@ export class EventHub {
       },
     };
   }
-}
-
-/** Validates a cursor from a client: the decimal sequence number of an event. */
-export function isEventCursor(value: string): boolean {
-  return /^\d{1,19}$/.test(value);
 }

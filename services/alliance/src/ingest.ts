@@ -5,6 +5,8 @@ import { z } from 'zod';
 
 /** The channel on which the alliance announces new rows of `alliance_event`. */
 export const eventsChannel = 'alliance_events';
+/** Advisory lock serializing ingestion transactions (an arbitrary constant of this database). */
+const ingestLockKey = 7_401_001;
 
 const relayKinds: Record<string, PartnerKind> = {
   'relay:enterprise': PartnerKind.ENTERPRISE,
@@ -204,6 +206,9 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
     await backgroundTransaction(orm, async (em) => {
+      // One ingestion at a time: events then commit in the order of their sequence numbers, so
+      // a live stream that has read up to a cursor never sees an earlier one appear afterwards.
+      await executeInBackground(em, 'select pg_advisory_xact_lock(?)', [ingestLockKey]);
       for (const item of parsed.data.events) {
         const fresh = await executeInBackground(
           em,
@@ -264,5 +269,10 @@ const keepEventsDays = 30;
 export async function pruneOldEvents(orm: MikroORM): Promise<void> {
   const em = backgroundFork(orm);
   await executeInBackground(em, `delete from ingested_event where received_at < now() - interval '${keepEventsDays} days'`);
-  await executeInBackground(em, `delete from alliance_event where created_at < now() - interval '${keepEventsDays} days'`);
+  // Remember the newest pruned cursor: resuming from before it is refused (CURSOR_EXPIRED).
+  await executeInBackground(
+    em,
+    `with pruned as (delete from alliance_event where created_at < now() - interval '${keepEventsDays} days' returning seq)
+     update event_retention set pruned_through = greatest(pruned_through, (select coalesce(max(seq), 0) from pruned)) where id = 1`,
+  );
 }

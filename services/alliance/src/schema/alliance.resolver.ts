@@ -1,7 +1,8 @@
 import { CommitmentOrder } from '@hub/contracts';
 import { assertId, badInput } from '@hub/subgraph-kit';
+import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { AllianceContext } from '../context.ts';
 import { ActivityIndex, type ActivityIndexRow, Alliance as AllianceEntity, type AllianceRow, type MembershipRow } from '../entities.ts';
 import { findCoBuildingList } from '../joint-list.ts';
@@ -19,6 +20,22 @@ import {
   PartnerRef,
 } from './types.ts';
 
+/** Whether the field being resolved selects `name` directly (or in an inline fragment / fragment spread). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) => {
+      if (selection.kind === Kind.FIELD) {
+        return selection.name.value === name;
+      }
+      if (selection.kind === Kind.INLINE_FRAGMENT) {
+        return visit(selection.selectionSet.selections);
+      }
+      const fragment = info.fragments[selection.name.value];
+      return fragment ? visit(fragment.selectionSet.selections) : false;
+    });
+  return info.fieldNodes.some((node) => visit(node.selectionSet?.selections ?? []));
+}
+
 /** Default and largest `staleDays` of the tracking figures. */
 const defaultStaleDays = 30;
 
@@ -30,8 +47,24 @@ export class AllianceResolver {
   }
 
   @Query(() => Alliance, { nullable: true })
-  alliance(@Arg('id', () => ID) id: string, @Ctx() ctx: AllianceContext) {
-    return ctx.loaders.alliance.load(assertId(id));
+  async alliance(@Arg('id', () => ID) id: string, @Ctx() ctx: AllianceContext, @Info() info: GraphQLResolveInfo) {
+    const allianceId = assertId(id);
+    // The cursor is read before anything else of the alliance, so the view it comes with is at
+    // least that new: a client subscribing after it misses nothing (and at worst sees a change twice).
+    if (selects(info, 'liveCursor')) {
+      ctx.liveCursor ??= ctx.events.currentCursor(ctx.em);
+      await ctx.liveCursor;
+    }
+    return ctx.loaders.alliance.load(allianceId);
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The live feed’s cursor at the moment this response was read: subscribe to the alliance’s changes with `after` set to it to receive everything that happened since',
+  })
+  liveCursor(@Ctx() ctx: AllianceContext) {
+    ctx.liveCursor ??= ctx.events.currentCursor(ctx.em);
+    return ctx.liveCursor;
   }
 
   @Query(() => CommitmentRef, { nullable: true, description: 'A published item of any joint list' })

@@ -1,4 +1,6 @@
-import { assertId, badInput } from '@hub/subgraph-kit';
+import { ErrorCode } from '@hub/contracts';
+import { assertId, badInput, hubError } from '@hub/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { AllianceContext } from '../context.ts';
 import { AllianceEvent, type AllianceEventRow } from '../entities.ts';
@@ -15,11 +17,28 @@ import { ActivityChange, ActivityRef, AllianceStats, AllianceStatsChange, CoBuil
 
 type Args = { allianceId: string; after?: string | null };
 
-function checkedArgs(args: Args): Args {
-  if (args.after && !isEventCursor(args.after)) {
-    throw badInput('after is not a cursor of this stream', 'after');
+/**
+ * Opens the stream of one topic after checking the arguments: a malformed cursor is
+ * BAD_USER_INPUT, one the feed cannot resume from is CURSOR_EXPIRED (the client reloads), and a
+ * database that cannot be asked is UNAVAILABLE (the gateway retries).
+ */
+async function openStream(args: Args, context: unknown, topic: AllianceEventRow['topic']) {
+  const { events } = context as AllianceContext;
+  const allianceId = assertId(args.allianceId, 'allianceId');
+  if (args.after) {
+    if (!isEventCursor(args.after)) {
+      throw badInput('after is not a cursor of this stream', 'after');
+    }
+    try {
+      await events.assertResumable(args.after);
+    } catch (error) {
+      if (error instanceof GraphQLError) {
+        throw error;
+      }
+      throw hubError(ErrorCode.UNAVAILABLE, 'The alliance cannot read its live events right now; try again shortly');
+    }
   }
-  return { allianceId: assertId(args.allianceId, 'allianceId'), after: args.after };
+  return events.stream(allianceId, topic, args.after);
 }
 
 function listChange(row: AllianceEventRow) {
@@ -57,10 +76,7 @@ async function eventAt(ctx: AllianceContext, cursor: string, topic: AllianceEven
 export class LiveResolver {
   @Subscription(() => CoBuildingListChange, {
     description: 'A commitment of the alliance was published, updated, advanced, completed or withdrawn',
-    subscribe: ({ args, context }) => {
-      const { allianceId, after } = checkedArgs(args as Args);
-      return (context as AllianceContext).events.stream(allianceId, 'list', after);
-    },
+    subscribe: ({ args, context }) => openStream(args as Args, context, 'list'),
   })
   coBuildingListChanged(
     @Arg('allianceId', () => ID) _allianceId: string,
@@ -72,10 +88,7 @@ export class LiveResolver {
 
   @Subscription(() => ActivityChange, {
     description: 'A joint activity of the alliance was created or changed',
-    subscribe: ({ args, context }) => {
-      const { allianceId, after } = checkedArgs(args as Args);
-      return (context as AllianceContext).events.stream(allianceId, 'activity', after);
-    },
+    subscribe: ({ args, context }) => openStream(args as Args, context, 'activity'),
   })
   activityChanged(
     @Arg('allianceId', () => ID) _allianceId: string,
@@ -87,10 +100,7 @@ export class LiveResolver {
 
   @Subscription(() => AllianceStatsChange, {
     description: 'The completion figures after each change of the joint list',
-    subscribe: ({ args, context }) => {
-      const { allianceId, after } = checkedArgs(args as Args);
-      return (context as AllianceContext).events.stream(allianceId, 'list', after);
-    },
+    subscribe: ({ args, context }) => openStream(args as Args, context, 'list'),
   })
   allianceStatsChanged(
     @Arg('allianceId', () => ID) _allianceId: string,
