@@ -21,9 +21,25 @@ function plan(query: string, variables: Record<string, unknown>) {
 describe('planning a live subscription', () => {
   it('subscribes upstream for cursors only, with the root field’s arguments as variables', () => {
     const planned = plan('subscription($a: ID!) { listChanged(allianceId: $a) { cursor item { title } } }', { a: 'x' });
-    expect(planned.upstreamQuery).toBe('subscription Live($allianceId: ID!) { listChanged(allianceId: $allianceId) { cursor } }');
+    expect(planned.upstreamQuery).toBe(
+      'subscription Live($allianceId: ID!, $after: String) { listChanged(allianceId: $allianceId, after: $after) { cursor } }',
+    );
     expect(planned.upstreamVariables).toEqual({ allianceId: 'x' });
     expect(planned.after).toBeNull();
+  });
+
+  it('gives one stream key to clients that differ only in their cursor or how they pass it', () => {
+    const selection = '{ cursor item { title } }';
+    const keys = [
+      plan(`subscription($a: ID!) { listChanged(allianceId: $a) ${selection} }`, { a: 'x' }),
+      plan(`subscription($a: ID!, $after: String) { listChanged(allianceId: $a, after: $after) ${selection} }`, { a: 'x', after: '7' }),
+      plan(`subscription { listChanged(allianceId: "x", after: "12") ${selection} }`, {}),
+      plan(`subscription W($id: ID!, $unused: Int) { listChanged(allianceId: $id, after: null) ${selection} }`, { id: 'x', unused: 3 }),
+    ].map((planned) => planned.streamKey);
+    expect(new Set(keys).size).toBe(1);
+    const other = plan(`subscription { listChanged(allianceId: "y") ${selection} }`, {});
+    expect(other.streamKey).not.toBe(keys[0]);
+    expect(plan(`subscription { listChanged(allianceId: "x", after: "12") ${selection} }`, {}).after).toBe('12');
   });
 
   it('completes each event with the client’s selection, alias, fragments and the variables it uses', () => {

@@ -15,16 +15,24 @@ import { companionField } from './supergraph-routes.ts';
 export interface LivePlan {
   /** The root field's response key (alias or name). */
   readonly responseKey: string;
-  /** The subscription sent to the owning subgraph: the root field with its arguments, `{ cursor }` only. */
+  /**
+   * The subscription sent to the owning subgraph: the root field with its arguments, `{ cursor }`
+   * only. Its `$after` is the group's own resume point, never the client's.
+   */
   readonly upstreamQuery: string;
   /** The query that completes one event through the gateway: `$__cursor` plus the client's variables. */
   readonly completionQuery: string;
   /** The client's variables that the completion query uses. */
   readonly completionVariables: Record<string, unknown>;
-  /** The root field's arguments, as values: the upstream subscription's variables. */
+  /** The root field's arguments but `after`, as values: the upstream subscription's variables. */
   readonly upstreamVariables: Record<string, unknown>;
   /** The `after` cursor the client resumes from, if any. */
   readonly after: string | null;
+  /**
+   * What identifies the stream, whatever the client's `after` and however it spelled its
+   * variables: clients with the same key may share one upstream stream and completion.
+   */
+  readonly streamKey: string;
 }
 
 function usedVariables(nodes: readonly ASTNode[]): Set<string> {
@@ -55,16 +63,16 @@ export function planSubscription(
     throw new Error('A subscription selects exactly one root field');
   }
   const fragments = document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
-  const args = Object.fromEntries((root.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]));
-  const argumentList = Object.keys(args)
-    .map((name) => `${name}: $${name}`)
-    .join(', ');
+  const { after, ...args } = Object.fromEntries(
+    (root.arguments ?? []).map((arg) => [arg.name.value, valueFromASTUntyped(arg.value, variables)]),
+  );
+  const argumentList = [...Object.keys(args), 'after'].map((name) => `${name}: $${name}`).join(', ');
   const definitions = schema.getSubscriptionType()?.getFields()[root.name.value]?.args ?? [];
   const upstreamVariableDefinitions = definitions
     .filter((definition) => definition.name in args)
-    .map((definition) => `$${definition.name}: ${String(definition.type)}`)
-    .join(', ');
-  const upstreamQuery = `subscription Live${upstreamVariableDefinitions ? `(${upstreamVariableDefinitions})` : ''} { ${root.name.value}${argumentList ? `(${argumentList})` : ''} { cursor } }`;
+    .map((definition) => `$${definition.name}: ${String(definition.type)}, `)
+    .join('');
+  const upstreamQuery = `subscription Live(${upstreamVariableDefinitions}$after: String) { ${root.name.value}(${argumentList}) { cursor } }`;
 
   const used = usedVariables([root.selectionSet, ...fragments]);
   const keptDefinitions = (operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value));
@@ -82,6 +90,7 @@ export function planSubscription(
     completionQuery,
     completionVariables,
     upstreamVariables: args,
-    after: typeof args.after === 'string' ? args.after : null,
+    after: typeof after === 'string' ? after : null,
+    streamKey: JSON.stringify([upstreamQuery, args, completionQuery, completionVariables]),
   };
 }

@@ -1,14 +1,12 @@
-import type { Viewer } from '@hub/contracts';
-import type { FormattedExecutionResult, GraphQLError } from 'graphql';
+import { ErrorCode, type Viewer } from '@hub/contracts';
+import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Client } from 'graphql-ws';
 import type { LivePlan } from './completion.ts';
 import { asExecutionResult } from './results.ts';
-import { Subscriber } from './subscriber.ts';
+import { cursorAfter, Subscriber } from './subscriber.ts';
 
 /** What a live group needs from the gateway. */
 export interface LiveGroupDependencies {
-  /** The graphql-ws client of the subgraph that owns the subscription field. */
-  readonly upstream: Client;
   /** Runs a completion query through the gateway's own planner, as `viewer`. */
   readonly complete: (query: string, variables: Record<string, unknown>, viewer: Viewer) => Promise<FormattedExecutionResult>;
   readonly counters: LiveCounters;
@@ -17,23 +15,55 @@ export interface LiveGroupDependencies {
 export interface LiveCounters {
   upstreamSubscriptions: number;
   completions: number;
+  completionRetries: number;
   deliveries: number;
 }
 
+const firstBackoffMs = 200;
 const maxBackoffMs = 5000;
 /** Completions of one group running at once; beyond this the group stops reading upstream. */
 const maxInFlight = 16;
 
+/** Upstream answers that retrying cannot change: the clients are told and the group ends. */
+const refusalCodes = new Set<unknown>([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.CURSOR_EXPIRED,
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.UNAUTHENTICATED,
+  'GRAPHQL_VALIDATION_FAILED',
+]);
+/** Completion failures that pass with time (a subgraph or its database is down): the event is completed again. */
+const transientCodes = new Set<unknown>([ErrorCode.SUBGRAPH_UNAVAILABLE, ErrorCode.UNAVAILABLE]);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The upstream's refusal, when an error from graphql-ws is one (an array of GraphQL errors with a final code). */
+function refusalOf(error: unknown): readonly GraphQLError[] | null {
+  if (!Array.isArray(error)) {
+    return null;
+  }
+  const errors = error as GraphQLFormattedError[];
+  return errors.some((e) => refusalCodes.has(e.extensions?.code)) ? (asExecutionResult({ errors }).errors ?? null) : null;
+}
+
 /**
- * All clients with the same subscription (document, variables and visibility) share one group:
- * one upstream subscription to the owning subgraph, one completion per event, fanned out to
- * each client's bounded queue. The upstream stream resumes from the last cursor after a failure,
- * so a subgraph restart loses nothing. The group ends when its last client leaves.
+ * All clients with the same stream (subscription and visibility) share one group: one upstream
+ * subscription to the owning subgraph, one completion per event, fanned out to each client's
+ * bounded queue. The group keeps the last delivered events, so a client resuming from a cursor
+ * the group has passed gets what it missed from them; a client further behind needs a group of
+ * its own (`covers`). The upstream stream resumes from the last cursor after any failure, and an
+ * event whose completion fails because a subgraph is down is completed again, so neither a
+ * subgraph restart nor a database outage loses an event. The group ends when its last client leaves.
  */
 export class LiveGroup {
   private readonly subscribers = new Set<Subscriber>();
-  /** The last event taken from upstream (delivered or queued for delivery). */
-  private lastCursor: string | null;
+  /** Delivered events, oldest first, at most `historySize`. */
+  private readonly history: { cursor: string; payload: ExecutionResult }[] = [];
+  /** Every delivered event after this cursor is in `history` or yet to come; null while unknown. */
+  private floor: string | null;
+  /** The last event taken from upstream (delivered or queued for delivery): where to resume. */
+  private lastTaken: string | null;
   /** Completions started and not yet delivered, and the chain that delivers them in order. */
   private inFlight = 0;
   private delivered: Promise<void> = Promise.resolve();
@@ -41,12 +71,15 @@ export class LiveGroup {
   private disposed = false;
 
   constructor(
-    private readonly plan: LivePlan,
+    private plan: LivePlan,
+    private upstream: Client,
     private readonly visibility: Viewer,
     private readonly deps: LiveGroupDependencies,
+    private readonly historySize: number,
     private readonly onEmpty: () => void,
   ) {
-    this.lastCursor = plan.after;
+    this.floor = plan.after;
+    this.lastTaken = plan.after;
     void this.run();
   }
 
@@ -54,11 +87,31 @@ export class LiveGroup {
     return this.subscribers.size;
   }
 
-  /** Adds a client; its queue holds at most `capacity` undelivered events. */
-  join(capacity: number): Subscriber {
-    const subscriber = new Subscriber(capacity, (leaving) => this.leave(leaving));
+  /** Whether a client resuming after `after` (null: from now on) receives every later event here. */
+  covers(after: string | null): boolean {
+    return after === null || (this.floor !== null && !cursorAfter(this.floor, after));
+  }
+
+  /** Adds a client that has every event up to `after`; its queue holds at most `capacity` undelivered events. */
+  join(after: string | null, capacity: number): Subscriber {
+    const subscriber = new Subscriber(capacity, after, (leaving) => this.leave(leaving));
+    if (after !== null) {
+      for (const { cursor, payload } of this.history) {
+        subscriber.push(payload, cursor);
+      }
+    }
     this.subscribers.add(subscriber);
     return subscriber;
+  }
+
+  /**
+   * Follows a new plan of the same subscription (the supergraph changed): the upstream stream is
+   * reopened, from the last cursor, with the new plan; the clients notice nothing.
+   */
+  replan(plan: LivePlan, upstream: Client): void {
+    this.plan = plan;
+    this.upstream = upstream;
+    this.stopUpstream?.();
   }
 
   /** Ends every client's stream with errors (e.g. the supergraph changed), then the group. */
@@ -85,48 +138,52 @@ export class LiveGroup {
   }
 
   private async run(): Promise<void> {
-    let backoff = 200;
+    let backoff = firstBackoffMs;
     while (!this.disposed) {
       try {
         await this.follow();
-        backoff = 200;
+        backoff = firstBackoffMs;
       } catch (error) {
         if (this.disposed) {
           return;
         }
-        if (Array.isArray(error)) {
-          // The subgraph refused the subscription itself (bad arguments): retrying cannot help.
-          this.failAll(asExecutionResult({ errors: error }).errors ?? []);
+        const refusal = refusalOf(error);
+        if (refusal) {
+          this.failAll(refusal);
           return;
         }
-        console.warn(`[live] upstream stream failed, resuming after ${this.lastCursor ?? 'now'}: ${(error as Error).message ?? error}`);
-        await new Promise((resolve) => setTimeout(resolve, backoff));
+        const reason = Array.isArray(error) ? (error as GraphQLFormattedError[]).map((e) => e.message).join('; ') : describe(error);
+        console.warn(`[live] upstream stream failed, resuming after ${this.lastTaken ?? 'now'} in ${backoff} ms: ${reason}`);
+        await pause(backoff);
         backoff = Math.min(backoff * 2, maxBackoffMs);
       }
     }
   }
 
-  /** Follows the upstream stream until it ends or fails, completing and delivering each event. */
   /**
    * Follows the upstream stream until it ends or fails. Each event's completion starts at once
    * (up to `maxInFlight` at a time, so a slow round trip does not hold the next events back),
    * and results are delivered strictly in cursor order through `delivered`.
    */
   private async follow(): Promise<void> {
-    const variables = { ...this.plan.upstreamVariables, after: this.lastCursor };
-    const events = this.deps.upstream.iterate<{ [field: string]: { cursor: string } }>({ query: this.plan.upstreamQuery, variables });
-    this.stopUpstream = () => void events.return?.();
+    const variables = { ...this.plan.upstreamVariables, after: this.lastTaken };
+    const events = this.upstream.iterate<{ [field: string]: { cursor: string } }>({ query: this.plan.upstreamQuery, variables });
+    let stopped = false;
+    this.stopUpstream = () => {
+      stopped = true;
+      void events.return?.();
+    };
     this.deps.counters.upstreamSubscriptions += 1;
     for await (const event of events) {
       if (event.errors?.length) {
         throw event.errors;
       }
       const cursor = Object.values(event.data ?? {})[0]?.cursor;
-      if (!cursor || this.disposed) {
+      if (!cursor || this.disposed || !cursorAfter(cursor, this.lastTaken)) {
         continue;
       }
       // Queued events will be delivered even if the stream fails now: resume after the last one.
-      this.lastCursor = cursor;
+      this.lastTaken = cursor;
       const result = this.complete(cursor);
       this.inFlight += 1;
       this.delivered = this.delivered.then(async () => {
@@ -137,19 +194,35 @@ export class LiveGroup {
         await this.delivered;
       }
     }
+    if (!stopped && !this.disposed) {
+      // The subgraph ended the stream (it is shutting down): resume shortly, not in a tight loop.
+      await pause(firstBackoffMs);
+    }
   }
 
+  /** Completes one event, again and again while a subgraph it needs is unavailable. */
   private async complete(cursor: string): Promise<FormattedExecutionResult> {
-    try {
-      return await this.deps.complete(this.plan.completionQuery, { ...this.plan.completionVariables, __cursor: cursor }, this.visibility);
-    } catch (error) {
-      return {
-        errors: [
-          { message: `The event could not be completed: ${(error as Error).message}`, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
-        ],
-      };
-    } finally {
+    let backoff = firstBackoffMs;
+    while (true) {
+      let result: FormattedExecutionResult;
+      try {
+        result = await this.deps.complete(
+          this.plan.completionQuery,
+          { ...this.plan.completionVariables, __cursor: cursor },
+          this.visibility,
+        );
+      } catch (error) {
+        console.error('[live] completing an event failed', error);
+        result = { errors: [{ message: 'The event could not be completed', extensions: { code: ErrorCode.INTERNAL } }] };
+      }
       this.deps.counters.completions += 1;
+      const missing = result.data?.[this.plan.responseKey] == null;
+      if (this.disposed || !missing || !result.errors?.some((e) => transientCodes.has(e.extensions?.code))) {
+        return result;
+      }
+      this.deps.counters.completionRetries += 1;
+      await pause(backoff);
+      backoff = Math.min(backoff * 2, maxBackoffMs);
     }
   }
 
@@ -158,9 +231,23 @@ export class LiveGroup {
       data: { [this.plan.responseKey]: result.data?.[this.plan.responseKey] ?? null },
       ...(result.errors?.length ? { errors: result.errors } : {}),
     });
+    this.history.push({ cursor, payload });
+    if (this.history.length > this.historySize) {
+      this.floor = this.history.shift()?.cursor ?? this.floor;
+    }
+    // A group started "from now" knows its coverage from its first event on.
+    this.floor ??= cursor;
     for (const subscriber of this.subscribers) {
       subscriber.push(payload, cursor);
       this.deps.counters.deliveries += 1;
     }
   }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  const close = error as { code?: number; reason?: string };
+  return close?.code ? `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})` : String(error);
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { signInternalIdentity, type Viewer } from '@hub/contracts';
+import { ErrorCode, signInternalIdentity, type Viewer } from '@hub/contracts';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -42,18 +42,36 @@ export interface LiveServerOptions {
    * caller must wait (the operation then fails with RATE_LIMITED).
    */
   readonly admit: (viewer: Viewer, address: string | undefined) => string | null;
-  /** Events a client may fall behind before it is told to resume. Default 256. */
+  /** When the caller's token expires (epoch ms), if it does: the socket is closed then. */
+  readonly tokenExpiresAt?: (authorization: string | undefined) => number | null;
+  /** Events a client may fall behind before it is told to resume, and a group keeps to replay. Default 256. */
   readonly queueCapacity?: number;
 }
 
 export interface LiveServer {
-  /** Applies a new supergraph: streams no longer valid end with SCHEMA_CHANGED; others go on. */
+  /** Applies a new supergraph: streams no longer valid end with SCHEMA_CHANGED; the others are re-planned and go on. */
   updateSupergraph(supergraphSdl: string): void;
   readonly counters: LiveCounters & { groups: () => number; clients: () => number };
   close(): Promise<void>;
 }
 
-type ConnectionExtra = { viewer?: Viewer };
+type ConnectionExtra = { viewer?: Viewer; expiry?: NodeJS.Timeout };
+
+/** A stream shared by clients: the group and what it was planned from (to re-plan it). */
+interface GroupEntry {
+  readonly group: LiveGroup;
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly variables: Record<string, unknown>;
+  readonly visibility: Viewer;
+  key: string;
+}
+
+/** Keep-alive towards the subgraphs: a ping every 10 s; no pong within 5 s closes the socket (and the groups resume). */
+const upstreamPingMs = 10_000;
+const upstreamPongTimeoutMs = 5_000;
+/** setTimeout's longest delay (about 24.8 days); later expiries are checked again then. */
+const maxTimerMs = 2 ** 31 - 1;
 
 /** Who may see the same data: subscriptions are shared only within one visibility. */
 function visibilityOf(viewer: Viewer): Viewer {
@@ -72,8 +90,9 @@ function visibilityOf(viewer: Viewer): Viewer {
 export function startLiveServer(options: LiveServerOptions): LiveServer {
   let routes: LiveRoutes = liveRoutes(options.supergraphSdl);
   const capacity = options.queueCapacity ?? 256;
-  const counters: LiveCounters = { upstreamSubscriptions: 0, completions: 0, deliveries: 0 };
-  const groups = new Map<string, { group: LiveGroup; document: DocumentNode }>();
+  const counters: LiveCounters = { upstreamSubscriptions: 0, completions: 0, completionRetries: 0, deliveries: 0 };
+  /** Stream key → the groups serving it (several when clients resume from far apart). */
+  const groups = new Map<string, Set<GroupEntry>>();
   const upstreams = new Map<string, Client>();
 
   const upstream = (subgraph: string): Client => {
@@ -88,6 +107,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         webSocketImpl: WebSocket,
         lazy: true,
         retryAttempts: 0, // groups resume from their own last cursor instead
+        ...keepAlive(),
         connectionParams: async () => ({
           identity: await signInternalIdentity(
             { viewer: { subject: 'gateway-live', role: 'viewer' }, caller: 'gateway' },
@@ -103,22 +123,58 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   const complete = async (query: string, variables: Record<string, unknown>, viewer: Viewer) =>
     options.execute(query, variables, 'LiveCompletion', viewer);
 
-  const subscribe = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
-    const visibility = visibilityOf(viewer);
-    const key = JSON.stringify([print(document), operation.name?.value ?? null, variables, visibility.subject]);
-    let entry = groups.get(key);
-    if (!entry) {
-      const plan = planSubscription(routes.apiSchema, document, operation, variables);
-      const rootField = (operation.selectionSet.selections[0] as { name: { value: string } }).name.value;
-      const owner = routes.owners.get(rootField);
-      if (!owner) {
-        throw new GraphQLError(`No subgraph serves Subscription.${rootField}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
-      }
-      const group = new LiveGroup(plan, visibility, { upstream: upstream(owner), complete, counters }, () => groups.delete(key));
-      entry = { group, document };
-      groups.set(key, entry);
+  const planned = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
+    const plan = planSubscription(routes.apiSchema, document, operation, variables);
+    const rootField = (operation.selectionSet.selections[0] as { name: { value: string } }).name.value;
+    const owner = routes.owners.get(rootField);
+    if (!owner) {
+      throw new GraphQLError(`No subgraph serves Subscription.${rootField}`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     }
-    return entry.group.join(capacity);
+    return { plan, owner, key: JSON.stringify([visibilityOf(viewer).subject, plan.streamKey]) };
+  };
+
+  const forget = (entry: GroupEntry) => {
+    const set = groups.get(entry.key);
+    set?.delete(entry);
+    if (set?.size === 0) {
+      groups.delete(entry.key);
+    }
+  };
+
+  /** Joins the client to a group of its stream that has every event after its cursor, or starts one there. */
+  const subscribe = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
+    const { plan, owner, key } = planned(document, operation, variables, viewer);
+    const set = groups.get(key) ?? new Set<GroupEntry>();
+    groups.set(key, set);
+    let entry = [...set].find((candidate) => candidate.group.covers(plan.after));
+    if (!entry) {
+      const visibility = visibilityOf(viewer);
+      const started: GroupEntry = {
+        document,
+        operation,
+        variables,
+        visibility,
+        key,
+        group: new LiveGroup(plan, upstream(owner), visibility, { complete, counters }, capacity, () => forget(started)),
+      };
+      entry = started;
+      set.add(entry);
+    }
+    return entry.group.join(plan.after, capacity);
+  };
+
+  /** Closes a socket with 4403 when its token expires: what the token allowed ends with it. */
+  const closeAtExpiry = (extra: ConnectionExtra & { socket: WebSocket }, expiresAt: number) => {
+    const check = () => {
+      const left = expiresAt - Date.now();
+      if (left <= 0) {
+        extra.socket.close(4403, 'Forbidden: the token has expired');
+      } else {
+        extra.expiry = setTimeout(check, Math.min(left, maxTimerMs));
+      }
+    };
+    check();
+    extra.socket.once('close', () => clearTimeout(extra.expiry));
   };
 
   const wss = new WebSocketServer({ server: options.http, path: '/graphql' });
@@ -126,12 +182,17 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     {
       schema: () => routes.apiSchema,
       onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization;
         try {
-          ctx.extra.viewer = await options.authenticate(ctx.connectionParams?.authorization);
-          return true;
+          ctx.extra.viewer = await options.authenticate(authorization);
         } catch {
           return false; // closes with 4403 Forbidden
         }
+        const expiresAt = options.tokenExpiresAt?.(authorization);
+        if (expiresAt) {
+          closeAtExpiry(ctx.extra, expiresAt);
+        }
+        return true;
       },
       onSubscribe: (ctx, _id, payload) => {
         const refusal = options.admit(ctx.extra.viewer as Viewer, ctx.extra.request.socket.remoteAddress);
@@ -187,28 +248,70 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
 
   return {
     counters: Object.assign(counters, {
-      groups: () => groups.size,
-      clients: () => [...groups.values()].reduce((sum, entry) => sum + entry.group.size, 0),
+      groups: () => [...groups.values()].reduce((sum, set) => sum + set.size, 0),
+      clients: () => [...groups.values()].flatMap((set) => [...set]).reduce((sum, entry) => sum + entry.group.size, 0),
     }),
     updateSupergraph(supergraphSdl) {
       routes = liveRoutes(supergraphSdl);
-      for (const { group, document } of [...groups.values()]) {
-        if (validate(routes.apiSchema, document).length > 0) {
-          group.failAll([
+      const entries = [...groups.values()].flatMap((set) => [...set]);
+      groups.clear();
+      for (const entry of entries) {
+        let next: ReturnType<typeof planned> | null = null;
+        if (validate(routes.apiSchema, entry.document).length === 0) {
+          try {
+            next = planned(entry.document, entry.operation, entry.variables, entry.visibility);
+          } catch {
+            next = null;
+          }
+        }
+        if (!next) {
+          entry.group.failAll([
             new GraphQLError('The hub’s schema changed and this subscription is no longer valid; resubscribe', {
-              extensions: { code: 'SCHEMA_CHANGED' },
+              extensions: { code: ErrorCode.SCHEMA_CHANGED },
             }),
           ]);
+          continue;
         }
+        entry.key = next.key;
+        groups.set(next.key, (groups.get(next.key) ?? new Set()).add(entry));
+        entry.group.replan(next.plan, upstream(next.owner));
       }
     },
     async close() {
-      for (const { group } of [...groups.values()]) {
+      for (const { group } of [...groups.values()].flatMap((set) => [...set])) {
         group.endAll();
       }
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await Promise.all([...upstreams.values()].map((client) => client.dispose()));
+    },
+  };
+}
+
+/**
+ * graphql-ws client options that detect a dead subgraph connection: the client pings; a pong not
+ * back in time closes the socket (4408), which ends the groups' streams so they resume.
+ */
+function keepAlive() {
+  let socket: WebSocket | null = null;
+  let timeout: NodeJS.Timeout | undefined;
+  return {
+    keepAlive: upstreamPingMs,
+    on: {
+      connected: (connected: unknown) => {
+        socket = connected as WebSocket;
+      },
+      ping: (received: boolean) => {
+        if (!received) {
+          timeout = setTimeout(() => socket?.readyState === WebSocket.OPEN && socket.close(4408, 'Request Timeout'), upstreamPongTimeoutMs);
+        }
+      },
+      pong: (received: boolean) => {
+        if (received) {
+          clearTimeout(timeout);
+        }
+      },
+      closed: () => clearTimeout(timeout),
     },
   };
 }

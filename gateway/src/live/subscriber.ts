@@ -1,31 +1,40 @@
+import { ErrorCode } from '@hub/contracts';
 import { type ExecutionResult, GraphQLError } from 'graphql';
+
+/** Compares two event cursors (decimal sequence numbers of any length). */
+export function cursorAfter(cursor: string, than: string | null): boolean {
+  return than === null || BigInt(cursor) > BigInt(than);
+}
 
 /**
  * One client's view of a shared live stream: a bounded queue between the shared producer and
- * the client's socket. When the client falls `capacity` events behind, the stream ends with a
- * SLOW_CONSUMER error naming the last cursor it received, so it can resubscribe with `after`
- * and lose nothing. `return()` (the client left) detaches it at once.
+ * the client's socket. It passes on only events after the last cursor the client has, so a
+ * replay that overlaps what it received never repeats an event. When the client falls
+ * `capacity` events behind, the stream ends with a SLOW_CONSUMER error naming the last cursor
+ * it received, so it can resubscribe with `after` and lose nothing. `return()` (the client
+ * left) detaches it at once.
  */
 export class Subscriber implements AsyncIterableIterator<ExecutionResult> {
   private readonly queue: ExecutionResult[] = [];
   private waiting: ((result: IteratorResult<ExecutionResult>) => void) | null = null;
   private finished = false;
-  private lastCursor: string | null = null;
 
   constructor(
     private readonly capacity: number,
+    /** The last cursor the client has (its `after`); null: it takes what comes from now on. */
+    private lastCursor: string | null,
     private readonly onLeave: (subscriber: Subscriber) => void,
   ) {}
 
-  /** Queues one event (with its cursor) for the client; ends the stream if the queue is full. */
+  /** Queues one event (with its cursor) unless the client has it already; ends the stream if the queue is full. */
   push(result: ExecutionResult, cursor: string): void {
-    if (this.finished) {
+    if (this.finished || !cursorAfter(cursor, this.lastCursor)) {
       return;
     }
     if (this.queue.length >= this.capacity) {
       this.fail([
         new GraphQLError(`The client fell more than ${this.capacity} events behind; resubscribe with after: "${this.lastCursor ?? ''}"`, {
-          extensions: { code: 'SLOW_CONSUMER', cursor: this.lastCursor },
+          extensions: { code: ErrorCode.SLOW_CONSUMER, cursor: this.lastCursor },
         }),
       ]);
       return;
