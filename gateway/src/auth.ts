@@ -1,5 +1,5 @@
 import { anonymousViewer, type Role, type Viewer } from '@hub/contracts';
-import { createRemoteJWKSet, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import { demoUsers } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 
@@ -63,4 +63,21 @@ export async function mintDemoToken(env: GatewayEnv, user: string, lifetime = '1
     .setIssuedAt()
     .setExpirationTime(lifetime)
     .sign(new TextEncoder().encode(env.HUB_JWT_SECRET));
+}
+
+/**
+ * When a bearer token expires (epoch ms), read without verifying: only for a token that
+ * `authenticate` has accepted already (the live layer closes its socket then).
+ */
+export function tokenExpiresAt(authorization: string | undefined | null): number | null {
+  const token = authorization ? /^Bearer\s+(.+)$/i.exec(authorization)?.[1] : undefined;
+  if (!token) {
+    return null;
+  }
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : null;
+  } catch {
+    return null;
+  }
 }

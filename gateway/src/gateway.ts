@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@hub/contracts';
 import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { AuthError, createAuthenticator, mintDemoToken } from './auth.ts';
+import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { demoUsers } from './demo-users.ts';
 import { type GatewayEnv, subgraphUrls } from './env.ts';
 import { queryLimitsPlugin, RateLimiter } from './limits.ts';
@@ -176,6 +176,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       [
         `hub_live_upstream_subscriptions_total ${counters?.upstreamSubscriptions ?? 0}`,
         `hub_live_completions_total ${counters?.completions ?? 0}`,
+        `hub_live_completion_retries_total ${counters?.completionRetries ?? 0}`,
         `hub_live_deliveries_total ${counters?.deliveries ?? 0}`,
         `hub_live_groups ${counters?.groups() ?? 0}`,
         `hub_live_clients ${counters?.clients() ?? 0}`,
@@ -210,6 +211,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       return wait === null ? null : `Too many requests; retry in ${wait} s`;
     },
     authenticate: async (authorization) => authenticate(authorization),
+    tokenExpiresAt,
     execute: async (query, variables, operationName, viewer) => {
       const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
       const response = await apollo.executeOperation<Record<string, unknown>>(
