@@ -230,6 +230,111 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     expect(JSON.stringify(badId.errors)).toMatch(/allianceId|id/);
   });
 
+  it('gives each of several clients resuming from one cursor a moment apart every later event, once', async () => {
+    const variables = { allianceId: demo.alliances.highway };
+    const start = await liveCursor();
+    await publishNew('直播：同一游标之后一');
+    await publishNew('直播：同一游标之后二');
+    // Clients join 0, 100, 200 and 300 ms apart while more is published: each joins a group
+    // that has passed its cursor already, or will.
+    const feeds: ReturnType<typeof watch>[] = [];
+    const publishing = (async () => {
+      for (const title of ['直播：加入期间一', '直播：加入期间二']) {
+        await publishNew(title);
+      }
+    })();
+    for (let i = 0; i < 4; i += 1) {
+      feeds.push(watch(connect(viewer), listChanged, { ...variables, after: start }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await publishing;
+    await publishNew('直播：全部加入之后');
+    const expected = await eventually(async () => {
+      const stored = await eventsAfter(start);
+      return stored.length === 5 ? stored : null;
+    });
+    for (const feed of feeds) {
+      await eventually(async () => feed.values.length >= expected.length);
+      expect(feed.values.map((v) => v.coBuildingListChanged.cursor)).toEqual(expected);
+      expect(feed.errors).toEqual([]);
+      feed.stop();
+    }
+  });
+
+  it('starts a view from the cursor its query returned, so a change before the first event is not missed', async () => {
+    const start = await liveCursor();
+    const id = await publishNew('直播：加载之后、订阅之前');
+    const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway, after: start });
+    const event = await eventually(async () => feed.values.find((v) => v.coBuildingListChanged.commitment?.id === id));
+    expect(event.coBuildingListChanged.action).toBe('PUBLISHED');
+    feed.stop();
+  });
+
+  it('tells a client whose cursor the feed cannot resume from to reload (CURSOR_EXPIRED), and refuses malformed cursors', async () => {
+    const newest = BigInt(await liveCursor());
+    // As if every event up to the newest had been pruned.
+    await query(hub.databaseUrls.alliance, 'update event_retention set pruned_through = $1', [String(newest)]);
+    try {
+      const cases: [string, string][] = [
+        [String(newest - 1n), 'CURSOR_EXPIRED'], // older than what is retained
+        ['0', 'CURSOR_EXPIRED'],
+        [String(newest + 1000n), 'CURSOR_EXPIRED'], // never issued (e.g. before the database was rebuilt)
+        ['9223372036854775807', 'CURSOR_EXPIRED'],
+        ['9223372036854775808', 'BAD_USER_INPUT'], // beyond bigint
+        ['99999999999999999999', 'BAD_USER_INPUT'],
+        ['-1', 'BAD_USER_INPUT'],
+        ['1e3', 'BAD_USER_INPUT'],
+        [' 12', 'BAD_USER_INPUT'],
+        ['12\u0000', 'BAD_USER_INPUT'],
+      ];
+      const client = connect(viewer);
+      for (const [after, code] of cases) {
+        const feed = watch(client, listChanged, { allianceId: demo.alliances.highway, after });
+        await eventually(async () => feed.done || feed.errors.length > 0);
+        expect(JSON.stringify(feed.errors), `after: ${after}`).toContain(code);
+        expect(JSON.stringify(feed.errors)).not.toMatch(/select|postgres|ECONN/i);
+        expect(feed.values).toEqual([]);
+      }
+      // The oldest cursor still retained resumes.
+      const edge = watch(client, listChanged, { allianceId: demo.alliances.highway, after: String(newest) });
+      const id = await publishNew('直播：保留边界之后');
+      await eventually(async () => edge.values.some((v) => v.coBuildingListChanged.commitment?.id === id));
+      expect(edge.errors).toEqual([]);
+      edge.stop();
+    } finally {
+      await query(hub.databaseUrls.alliance, 'update event_retention set pruned_through = 0');
+    }
+  });
+
+  it('closes a socket with 4403 when its token expires, ending what the token allowed', async () => {
+    const shortLived = await tokenFor({ role: 'partner_editor', partnerId: demo.partners.trafficPolice }, 'test-short-lived', '3s');
+    let closedWith: number | null = null;
+    const feed = watch(
+      connect(shortLived, (code) => {
+        closedWith = code;
+      }),
+      listChanged,
+      { allianceId: demo.alliances.highway },
+    );
+    await eventually(async () => (await metric(hub.gatewayUrl, 'hub_live_clients')) >= 1);
+    expect(closedWith).toBeNull();
+    await eventually(async () => closedWith !== null, 10_000);
+    expect(closedWith).toBe(4403);
+  });
+
+  it('keeps streams a new supergraph still serves running, re-planned, without the clients noticing', async () => {
+    const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway });
+    await eventually(async () => (await metric(hub.gatewayUrl, 'hub_live_clients')) >= 1);
+    const upstreamBefore = await metric(hub.gatewayUrl, 'hub_live_upstream_subscriptions_total');
+    writeFileSync(supergraphPath, `${readFileSync(supergraphPath, 'utf8')}\n# recomposed\n`);
+    await eventually(async () => (await metric(hub.gatewayUrl, 'hub_live_upstream_subscriptions_total')) > upstreamBefore, 10_000);
+    const id = await publishNew('直播：重新组合之后');
+    await eventually(async () => feed.values.some((v) => v.coBuildingListChanged.commitment?.id === id));
+    expect(feed.errors).toEqual([]);
+    expect(feed.done).toBe(false);
+    feed.stop();
+  });
+
   it('ends subscriptions that a new supergraph no longer serves, instead of leaving them hanging', async () => {
     const feed = watch(connect(viewer), 'subscription($a: ID!) { activityChanged(allianceId: $a) { cursor activityId } }', {
       a: demo.alliances.highway,
@@ -264,6 +369,23 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     feed.stop();
   });
 });
+
+/** The live feed's cursor as a dashboard's query returns it. */
+async function liveCursor(): Promise<string> {
+  const response = await gql(hub.gatewayUrl, 'query($id: ID!) { alliance(id: $id) { liveCursor } }', { id: demo.alliances.highway });
+  expect(response.errors).toBeUndefined();
+  return response.data.alliance.liveCursor;
+}
+
+/** The cursors of the highway alliance's list events after `cursor`, as the alliance stored them. */
+async function eventsAfter(cursor: string): Promise<string[]> {
+  const rows = await query<{ seq: string }>(
+    hub.databaseUrls.alliance,
+    "select seq::text from alliance_event where alliance_id = $1 and topic = 'list' and seq > $2 order by seq",
+    [demo.alliances.highway, cursor],
+  );
+  return rows.map((row) => row.seq);
+}
 
 async function query<Row>(url: string, sql: string, params: unknown[] = []): Promise<Row[]> {
   const client = new pg.Client({ connectionString: url });

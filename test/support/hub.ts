@@ -32,14 +32,14 @@ export interface TestUser {
 }
 
 /** A user token as the gateway expects it (HS256, development secret). */
-export async function tokenFor(user: TestUser, subject = `test-${user.role}-${user.partnerId ?? 'all'}`): Promise<string> {
+export async function tokenFor(user: TestUser, subject = `test-${user.role}-${user.partnerId ?? 'all'}`, lifetime = '1h'): Promise<string> {
   return new SignJWT({ role: user.role, ...(user.partnerId ? { partnerId: user.partnerId } : {}), name: user.name ?? subject })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(subject)
     .setIssuer('party-alliance-hub')
     .setAudience('party-alliance-hub')
     .setIssuedAt()
-    .setExpirationTime('1h')
+    .setExpirationTime(lifetime)
     .sign(jwtSecret);
 }
 
