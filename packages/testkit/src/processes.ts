@@ -10,6 +10,10 @@ export interface ServiceProcess {
   readonly pid: number;
   /** Sends SIGTERM and waits for exit (SIGKILL after 10 s). */
   stop(): Promise<void>;
+  /** Sends SIGKILL (no graceful shutdown: a crash, an OOM kill) and waits until the process is gone. */
+  kill(): Promise<void>;
+  /** Whether the process is still running (false once it exited, for whatever reason). */
+  alive(): boolean;
 }
 
 /**
@@ -108,5 +112,13 @@ export async function startServiceProcess(options: {
       await exited;
       clearTimeout(timer);
     },
+    async kill() {
+      if (exitCode !== undefined) {
+        return;
+      }
+      child.kill('SIGKILL');
+      await exited;
+    },
+    alive: () => exitCode === undefined,
   };
 }

@@ -1,5 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { databaseUrl, dropDatabases, ensureDatabases, type PostgresServer, startEmbeddedPostgres } from './postgres.ts';
+import {
+  cutOffDatabases,
+  databaseUrl,
+  dropDatabases,
+  type EmbeddedPostgresServer,
+  ensureDatabases,
+  startEmbeddedPostgres,
+} from './postgres.ts';
 import { type ServiceProcess, startServiceProcess } from './processes.ts';
 
 /** The repository's root folder. */
@@ -14,6 +21,11 @@ export const subgraphServices = [
   { name: 'traffic-police', database: 'traffic_police', offset: 5 },
 ] as const;
 export type SubgraphName = (typeof subgraphServices)[number]['name'];
+/** A process of the stack: the gateway or one subgraph. */
+export type ServiceName = SubgraphName | 'gateway';
+
+/** How the stack's PostgreSQL is made unavailable for a while (see `RunningStack.postgresOutage`). */
+export type PostgresOutageKind = 'immediate-stop' | 'cut-off';
 
 export interface StackOptions {
   /** A PostgreSQL server to use (its `postgres` database URL). Default: embedded PostgreSQL. */
@@ -44,12 +56,36 @@ export interface RunningStack {
   readonly subgraphUrls: Record<SubgraphName, string>;
   /** Subgraph name → its database URL. */
   readonly databaseUrls: Record<SubgraphName, string>;
-  /** Stops one subgraph (to test partial failure and outages). */
-  stopService(name: SubgraphName): Promise<void>;
-  /** Starts a stopped subgraph again. */
-  startService(name: SubgraphName): Promise<void>;
+  /** Stops one subgraph or the gateway gracefully (SIGTERM), to test partial failure and outages. */
+  stopService(name: ServiceName): Promise<void>;
+  /** Kills one subgraph or the gateway with SIGKILL (no graceful shutdown) and waits until it is gone. */
+  killService(name: ServiceName): Promise<void>;
+  /** Starts a stopped or killed subgraph (or the gateway) again, on the same port. */
+  startService(name: ServiceName): Promise<void>;
   /** Process name (`gateway` or a subgraph's name) → the id of its running Node process. */
   processIds(): Record<string, number>;
+  /** Names of the processes that exited on their own (crashed), i.e. not stopped or killed through the stack. */
+  exitedProcesses(): string[];
+  /** The PostgreSQL server the stack uses. */
+  readonly postgres: {
+    /** `postgres://` URL of its `postgres` database. */
+    readonly serverUrl: string;
+    /** Whether the stack started it (embedded) or was given it (DATABASE_URL: shared, never stopped). */
+    readonly embedded: boolean;
+    /** The names of the stack's databases on it. */
+    readonly databases: string[];
+    /** Embedded only (throws otherwise): stops it at once, like `pg_ctl stop -m immediate`. */
+    stopImmediately(): Promise<void>;
+    /** Embedded only (throws otherwise): starts it again on the same data folder and port. */
+    restart(): Promise<void>;
+  };
+  /**
+   * Makes PostgreSQL unavailable to the hub for `durationMs`, then available again. Embedded: an
+   * immediate stop, a wait, a start (crash recovery). External (DATABASE_URL, shared with others,
+   * so never stopped): the stack's databases refuse connections and their backends are
+   * terminated over and over for the whole time (`cutOffDatabases`). Returns which was done.
+   */
+  postgresOutage(durationMs: number): Promise<PostgresOutageKind>;
   /** Stops the gateway, the subgraphs and embedded PostgreSQL, in that order. */
   stop(): Promise<void>;
 }
@@ -62,7 +98,7 @@ export interface RunningStack {
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const gatewayPort = options.port ?? 4000;
-  let postgres: PostgresServer | null = null;
+  let postgres: EmbeddedPostgresServer | null = null;
   const processes = new Map<string, ServiceProcess>();
   // Gateway first (no new requests), then the subgraphs, then PostgreSQL; one failure does not
   // keep the others running.
@@ -109,7 +145,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       HUB_SEED: options.seed === false ? '' : 'demo',
       ALLIANCE_INTERNAL_URL: `http://127.0.0.1:${gatewayPort + 1}`,
     };
-    const startService = async (name: SubgraphName) => {
+    const startSubgraph = async (name: SubgraphName) => {
       const service = subgraphServices.find((s) => s.name === name);
       if (!service) {
         throw new Error(`Unknown subgraph ${name}`);
@@ -128,7 +164,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       );
     };
     // The alliance first, so the partners' relays find it; then the rest in parallel.
-    await startService('alliance');
+    await startSubgraph('alliance');
     // The gateway needs only the supergraph file to start, so it starts beside the partners.
     const startGateway = async () => {
       processes.set(
@@ -153,21 +189,72 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       );
     };
     // Let every start finish before judging, so a failure cleans up all that came up.
-    const started = await Promise.allSettled([...subgraphServices.slice(1).map((s) => startService(s.name)), startGateway()]);
+    const started = await Promise.allSettled([...subgraphServices.slice(1).map((s) => startSubgraph(s.name)), startGateway()]);
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) {
       throw (failure as PromiseRejectedResult).reason;
     }
+    // Processes stopped or killed on purpose: their exit is not a crash.
+    const retired = new Set<ServiceProcess>();
+    const crashed = new Set<string>();
+    const watch = () => {
+      for (const [name, service] of processes) {
+        if (!service.alive() && !retired.has(service)) {
+          crashed.add(name);
+        }
+      }
+    };
+    const retire = async (name: ServiceName, how: 'stop' | 'kill') => {
+      watch();
+      const service = processes.get(name);
+      if (service) {
+        retired.add(service);
+        await (how === 'stop' ? service.stop() : service.kill());
+        processes.delete(name);
+      }
+    };
+    const embedded = () => {
+      if (!postgres) {
+        throw new Error('The stack uses an external PostgreSQL (DATABASE_URL), which it must not stop');
+      }
+      return postgres;
+    };
+    const server = serverUrl;
     return {
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
       databaseUrls,
-      async stopService(name) {
-        await processes.get(name)?.stop();
-        processes.delete(name);
+      stopService: (name) => retire(name, 'stop'),
+      killService: (name) => retire(name, 'kill'),
+      async startService(name) {
+        watch();
+        await (name === 'gateway' ? startGateway() : startSubgraph(name));
       },
-      startService,
       processIds: () => Object.fromEntries([...processes].map(([name, service]) => [name, service.pid])),
+      exitedProcesses() {
+        watch();
+        return [...crashed];
+      },
+      postgres: {
+        serverUrl: server,
+        embedded: postgres !== null,
+        databases: names,
+        stopImmediately: () => embedded().stopImmediately(),
+        restart: () => embedded().restart(),
+      },
+      async postgresOutage(durationMs) {
+        if (postgres) {
+          await postgres.stopImmediately();
+          try {
+            await new Promise((resolve) => setTimeout(resolve, durationMs));
+          } finally {
+            await postgres.restart();
+          }
+          return 'immediate-stop';
+        }
+        await cutOffDatabases(server, names, durationMs);
+        return 'cut-off';
+      },
       stop: stopAll,
     };
   } catch (error) {
