@@ -180,6 +180,9 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
         `hub_live_deliveries_total ${counters?.deliveries ?? 0}`,
         `hub_live_groups ${counters?.groups() ?? 0}`,
         `hub_live_clients ${counters?.clients() ?? 0}`,
+        // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
+        `hub_process_heap_used_bytes ${process.memoryUsage().heapUsed}`,
+        `hub_process_rss_bytes ${process.memoryUsage.rss()}`,
         '',
       ].join('\n'),
     );

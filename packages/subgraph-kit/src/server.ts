@@ -81,7 +81,14 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
     if (request.method === 'GET' && url.pathname === '/metrics') {
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      const counters = { ...options.metrics?.(), hub_ws_subscriptions_total: ws.total, hub_ws_subscriptions_active: ws.active };
+      const counters = {
+        ...options.metrics?.(),
+        hub_ws_subscriptions_total: ws.total,
+        hub_ws_subscriptions_active: ws.active,
+        // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
+        hub_process_heap_used_bytes: process.memoryUsage().heapUsed,
+        hub_process_rss_bytes: process.memoryUsage.rss(),
+      };
       const lines = Object.entries(counters).map(([key, value]) => `${key} ${value}`);
       return response.end(`${lines.join('\n')}\n`);
     }
