@@ -21,6 +21,9 @@ const schema = z.object({
     .enum(['0', '1'])
     .default('1')
     .transform((v) => v === '1'),
+  HUB_MAX_TOKENS: z.coerce.number().int().positive().default(5000),
+  HUB_MAX_FRAGMENTS: z.coerce.number().int().positive().default(50),
+  HUB_MAX_FIELDS: z.coerce.number().int().positive().default(300),
   HUB_MAX_DEPTH: z.coerce.number().int().positive().default(12),
   HUB_MAX_ALIASES: z.coerce.number().int().positive().default(30),
   HUB_MAX_COST: z.coerce.number().int().positive().default(50_000),

@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@hub/contracts';
 import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { demoUsers } from './demo-users.ts';
 import { type GatewayEnv, subgraphUrls } from './env.ts';
-import { queryLimitsPlugin, RateLimiter } from './limits.ts';
+import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { serveStatic } from './static.ts';
 import { readSupergraph, watchSupergraph } from './supergraph.ts';
@@ -48,19 +49,49 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (response && response.status < 500 && first) {
       throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.subgraph } });
     }
-    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable; its part of the answer is missing (${error.message})`, {
+    // The cause (an address, a connection error, a body) is for the log, not for the client.
+    console.warn(`[gateway] the ${this.subgraph} subgraph failed: ${error.message}`);
+    throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable; its part of the answer is missing`, {
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },
     });
   }
 }
 
-/** Masks the gateway's own unexpected errors; a subgraph's errors (they name it) pass as they are. */
+/**
+ * Masks unexpected errors, the gateway's and a subgraph's alike, whatever text they carry (a
+ * subgraph masks its own too; this holds even if one did not). Coded errors pass as they are.
+ */
 function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions?.serviceName) {
-    return { ...formatted, message: 'Internal error in the gateway' };
+  const { code, serviceName } = formatted.extensions ?? {};
+  if (code && code !== ErrorCode.INTERNAL) {
+    return formatted;
   }
-  return formatted;
+  return {
+    message: serviceName ? `Internal error in the ${serviceName} subgraph` : 'Internal error in the gateway',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: ErrorCode.INTERNAL, ...(serviceName ? { serviceName } : {}) },
+  };
+}
+
+/**
+ * A GraphQL request's parameters: a POST's JSON object, or a GET's query string when it has a
+ * `query`. Null for anything else, which Apollo Server answers itself (400, 405, its landing page).
+ */
+function graphqlParams(request: IncomingMessage, body: unknown): GraphQLParams | null {
+  if (request.method === 'POST') {
+    return body && typeof body === 'object' && !Array.isArray(body) ? body : null;
+  }
+  const search = new URL(request.url ?? '/', 'http://gateway').searchParams;
+  const query = search.get('query');
+  if (request.method !== 'GET' || query === null) {
+    return null;
+  }
+  const variables = search.get('variables');
+  try {
+    return { query, operationName: search.get('operationName') ?? undefined, variables: variables ? JSON.parse(variables) : undefined };
+  } catch {
+    throw new HttpError(400, ErrorCode.BAD_REQUEST, '`variables` is not valid JSON');
+  }
 }
 
 /**
@@ -95,15 +126,31 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       return new SubgraphDataSource(name, target);
     },
   });
-  const limits = { maxDepth: env.HUB_MAX_DEPTH, maxAliases: env.HUB_MAX_ALIASES, maxCost: env.HUB_MAX_COST };
+  const limits: QueryLimits = {
+    maxTokens: env.HUB_MAX_TOKENS,
+    maxFragments: env.HUB_MAX_FRAGMENTS,
+    maxFields: env.HUB_MAX_FIELDS,
+    maxDepth: env.HUB_MAX_DEPTH,
+    maxAliases: env.HUB_MAX_ALIASES,
+    maxCost: env.HUB_MAX_COST,
+  };
+  // The API schema the limits measure against (set by `apollo.start()`, replaced with each new supergraph).
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((update) => {
+    apiSchema = update.apiSchema;
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
-    plugins: [queryLimitsPlugin(limits)],
+    // Every operation is admitted by its text (admitOperation); a hash alone would skip that.
+    persistedQueries: false,
   });
   await apollo.start();
+  // How long the event loop waits, since the last /metrics read: a blocked gateway shows here first.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
 
   const authenticate = createAuthenticator(env);
   const limiter = new RateLimiter(env.HUB_RATE_LIMIT_PER_MINUTE);
@@ -132,6 +179,11 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
     }
     const body = request.method === 'POST' ? parseJson(await readBody(request, env.HUB_MAX_BODY_BYTES)) : undefined;
+    const params = graphqlParams(request, body);
+    const admitted = params ? admitOperation(apiSchema as GraphQLSchema, params, limits, 'http') : null;
+    if (admitted && 'errors' in admitted) {
+      return sendJson(response, 400, { errors: admitted.errors.map((error) => error.toJSON()) });
+    }
     const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
     await executeApollo(apollo, request, response, body, async () => ({ viewer, identityToken }));
   };
@@ -183,9 +235,12 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
         // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
         `hub_process_heap_used_bytes ${process.memoryUsage().heapUsed}`,
         `hub_process_rss_bytes ${process.memoryUsage.rss()}`,
+        `hub_event_loop_delay_p99_ms ${(loopDelay.percentile(99) / 1e6).toFixed(1)}`,
+        `hub_event_loop_delay_max_ms ${(loopDelay.max / 1e6).toFixed(1)}`,
         '',
       ].join('\n'),
     );
+    loopDelay.reset();
   };
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
@@ -196,10 +251,18 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     '/auth/demo-users': async (_request, response) => listDemoUsers(response),
   };
 
+  const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    let path: string;
+    try {
+      path = new URL(request.url ?? '/', 'http://gateway').pathname;
+    } catch {
+      throw new HttpError(400, ErrorCode.BAD_REQUEST, 'The request URL is malformed');
+    }
+    await (routes[path] ?? (async () => serveStatic(env.HUB_WEB_DIST, path, response)))(request, response);
+  };
+
   const http = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://gateway').pathname;
-    const route = routes[path] ?? (async () => serveStatic(env.HUB_WEB_DIST, path, response));
-    route(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
+    handle(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
   });
 
   live = startLiveServer({
@@ -223,7 +286,11 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       );
       return response.body.kind === 'single'
         ? response.body.singleResult
-        : { errors: [new GraphQLError('Incremental delivery is not supported over WebSocket')] };
+        : {
+            errors: [
+              new GraphQLError('Incremental delivery is not supported over WebSocket', { extensions: { code: ErrorCode.BAD_REQUEST } }),
+            ],
+          };
     },
   });
 
@@ -238,6 +305,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     url: `http://${env.HOST}:${port}/graphql`,
     async close() {
       stopWatching();
+      loopDelay.disable();
       await live?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -5,17 +5,14 @@ import {
   type ExecutionArgs,
   type FormattedExecutionResult,
   GraphQLError,
-  getOperationAST,
-  Kind,
   type OperationDefinitionNode,
-  parse,
   print,
   validate,
 } from 'graphql';
 import { type Client, createClient } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import WebSocket, { WebSocketServer } from 'ws';
-import { enforceLimits, measureOperation, type QueryLimits } from '../limits.ts';
+import { admitOperation, type QueryLimits } from '../limits.ts';
 import { planSubscription } from './completion.ts';
 import { type LiveCounters, LiveGroup } from './group.ts';
 import { asExecutionResult } from './results.ts';
@@ -199,28 +196,12 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         if (refusal) {
           return [new GraphQLError(refusal, { extensions: { code: 'RATE_LIMITED' } })];
         }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error as GraphQLError];
+        // The same admission as HTTP: parse, count and limit in linear time, then validate.
+        const admitted = admitOperation(routes.apiSchema, payload, options.limits, 'websocket');
+        if ('errors' in admitted) {
+          return admitted.errors;
         }
-        const errors = validate(routes.apiSchema, document);
-        if (errors.length > 0) {
-          return errors;
-        }
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) {
-          return [new GraphQLError('Name the operation to run', { extensions: { code: 'BAD_USER_INPUT' } })];
-        }
-        const fragments = Object.fromEntries(
-          document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-        );
-        try {
-          enforceLimits(measureOperation(routes.apiSchema, operation, fragments, payload.variables ?? {}), options.limits);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
+        const { document, operation } = admitted;
         return {
           schema: routes.apiSchema,
           document,

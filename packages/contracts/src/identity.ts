@@ -17,6 +17,10 @@ export const identityHeader = 'x-hub-identity';
 
 /** Stable error codes (extensions.code) used across the hub. */
 export const ErrorCode = {
+  /** The request itself is malformed (not the operation's input): its shape, URL or transport. */
+  BAD_REQUEST: 'BAD_REQUEST',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
   BAD_USER_INPUT: 'BAD_USER_INPUT',
   FORBIDDEN: 'FORBIDDEN',
   UNAUTHENTICATED: 'UNAUTHENTICATED',
