@@ -4,7 +4,7 @@ import { demoUsers } from '../gateway/src/demo-users.ts';
 import { parseGatewayEnv } from '../gateway/src/env.ts';
 
 const user = process.argv[2];
-if (!user || !demoUsers[user]) {
+if (!user || !Object.hasOwn(demoUsers, user)) {
   console.error(
     `Usage: pnpm demo-token <user>, one of:\n${Object.entries(demoUsers)
       .map(([id, u]) => `  ${id.padEnd(26)} ${u.role.padEnd(15)} ${u.name}`)

@@ -4,6 +4,12 @@ import { demoUsers } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 
 const roles: readonly Role[] = ['coordinator', 'partner_editor', 'viewer'];
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A claim subgraphs store (the actor's name in histories): 1-200 characters PostgreSQL takes (no NUL, no lone surrogate). */
+function storableText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 200 && !value.includes('\u0000') && !/\p{Cs}/u.test(value);
+}
 
 export class AuthError extends Error {}
 
@@ -32,18 +38,25 @@ export function createAuthenticator(env: GatewayEnv) {
     } catch (error) {
       throw new AuthError(`The token is not valid: ${(error as Error).message}`);
     }
+    // jose checks `exp` only when present; a token without one would be valid forever.
+    if (typeof payload.exp !== 'number') {
+      throw new AuthError('The token has no expiry time (exp); sign in again for a token that expires');
+    }
     const role = payload.role as Role;
-    if (!roles.includes(role) || typeof payload.sub !== 'string') {
+    if (!roles.includes(role) || !storableText(payload.sub)) {
       throw new AuthError('The token has no valid subject or role');
     }
-    if (role === 'partner_editor' && typeof payload.partnerId !== 'string') {
-      throw new AuthError('A partner editor’s token must name its partnerId');
+    if (role === 'partner_editor' && !(typeof payload.partnerId === 'string' && uuidPattern.test(payload.partnerId))) {
+      throw new AuthError('A partner editor’s token must name its partnerId (a UUID)');
+    }
+    if (payload.name !== undefined && !storableText(payload.name)) {
+      throw new AuthError('The token’s name must be text of 1 to 200 characters');
     }
     return {
       subject: payload.sub,
       role,
       ...(role === 'partner_editor' ? { partnerId: payload.partnerId as string } : {}),
-      ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+      ...(payload.name !== undefined ? { name: payload.name } : {}),
     };
   };
 }
@@ -51,7 +64,8 @@ export type Authenticate = ReturnType<typeof createAuthenticator>;
 
 /** Mints an HS256 token for a demo user (development only). Throws for an unknown user. */
 export async function mintDemoToken(env: GatewayEnv, user: string, lifetime = '12h'): Promise<string> {
-  const identity = demoUsers[user];
+  // Own properties only: `__proto__` or `toString` are not demo users.
+  const identity = Object.hasOwn(demoUsers, user) ? demoUsers[user] : undefined;
   if (!identity) {
     throw new AuthError(`Unknown demo user ${user}; one of: ${Object.keys(demoUsers).join(', ')}`);
   }

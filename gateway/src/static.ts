@@ -25,7 +25,13 @@ export async function serveStatic(root: string | undefined, path: string, respon
     throw new HttpError(404, ErrorCode.NOT_FOUND, 'No web app is configured (HUB_WEB_DIST); the API is at /graphql');
   }
   const base = resolve(root);
-  let file = resolve(join(base, normalize(decodeURIComponent(path))));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, ErrorCode.BAD_REQUEST, 'The path is not valid percent-encoded UTF-8');
+  }
+  let file = resolve(join(base, normalize(decoded)));
   if (!file.startsWith(base)) {
     throw new HttpError(404, ErrorCode.NOT_FOUND, 'Not found');
   }
