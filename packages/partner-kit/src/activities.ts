@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityType } from '@hub/contracts';
-import { assertId, badInput, conflict, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
+import { assertId, badInput, conflict, dateTime, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { hostedEditorPartnerId, type PartnerContext, requireEditorOf } from './context.ts';
 import { Activity, type ActivityRow } from './entities.ts';
@@ -44,10 +44,10 @@ function validated(fields: ActivityFields) {
     out.type = fields.type;
   }
   if (fields.startsAt) {
-    out.startsAt = fields.startsAt;
+    out.startsAt = dateTime(fields.startsAt, 'startsAt') as Date;
   }
   if (fields.endsAt !== undefined) {
-    out.endsAt = fields.endsAt;
+    out.endsAt = dateTime(fields.endsAt, 'endsAt');
   }
   if (fields.location !== undefined) {
     out.location = optionalText(fields.location, 'location', 200);

@@ -53,10 +53,8 @@ export class MembershipDirectory {
       if (cached) {
         return cached.partners;
       }
-      throw hubError(
-        ErrorCode.SUBGRAPH_UNAVAILABLE,
-        `The alliance registry cannot be reached to check membership; try again shortly (${(error as Error).message})`,
-      );
+      console.warn(`[${this.subgraph}] membership check failed: ${(error as Error).message}`);
+      throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'The alliance registry cannot be reached to check membership; try again shortly');
     }
     if (!partners) {
       throw badInput(`There is no alliance ${allianceId}`, 'allianceId');

@@ -2,6 +2,8 @@ import { badInput } from './errors.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** Unpaired UTF-16 surrogates: PostgreSQL refuses them in JSON's escapes. */
+const loneSurrogate = /\p{Cs}/u;
 
 /** Throws BAD_USER_INPUT unless `id` is a UUID (every id in the hub is one). */
 export function assertId(id: string, field = 'id'): string {
@@ -26,6 +28,10 @@ export function optionalText(value: string | null | undefined, field: string, ma
     return null;
   }
   const text = value.trim();
+  // PostgreSQL stores no NUL in text or JSON.
+  if (text.includes('\u0000') || loneSurrogate.test(text)) {
+    throw badInput(`${field} must not contain NUL characters (\\u0000) or unpaired surrogates`, field);
+  }
   if ([...text].length > max) {
     throw badInput(`${field} must be at most ${max} characters (got ${[...text].length})`, field);
   }
@@ -40,16 +46,32 @@ export function percent(value: number, field = 'progress'): number {
   return value;
 }
 
-/** Checks a calendar date `YYYY-MM-DD` (the Date scalar already parsed the format). */
+/**
+ * Checks a calendar date `YYYY-MM-DD` that exists and that PostgreSQL stores: years 0001 to 9999
+ * (the Date scalar takes year 0000, PostgreSQL has no year 0).
+ */
 export function isoDate(value: string | Date | null | undefined, field: string): string | null {
   if (value === null || value === undefined) {
     return null;
   }
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  if (!datePattern.test(text) || Number.isNaN(Date.parse(text))) {
-    throw badInput(`${field} must be a date like 2025-06-30`, field);
+  const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : String(value);
+  const date = new Date(`${text}T00:00:00Z`);
+  if (!datePattern.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text || text < '0001-01-01') {
+    throw badInput(`${field} must be a date from 0001-01-01 to 9999-12-31, like 2025-06-30`, field);
   }
   return text;
+}
+
+/** Checks a point in time PostgreSQL stores: a valid date-time in the years 1 to 9999 (UTC). */
+export function dateTime(value: Date | null | undefined, field: string): Date | null {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  const year = value instanceof Date ? value.getUTCFullYear() : Number.NaN;
+  if (!(year >= 1 && year <= 9999)) {
+    throw badInput(`${field} must be a date-time in the years 1 to 9999, like 2025-06-30T09:00:00Z`, field);
+  }
+  return value;
 }
 
 /** Checks that a due date is not before the start date. */

@@ -1,5 +1,5 @@
 import { CommitmentOrder, CommitmentStatus } from '@hub/contracts';
-import { assertId, badInput } from '@hub/subgraph-kit';
+import { assertId, badInput, isoDate } from '@hub/subgraph-kit';
 import { type EntityManager, QueryOrder } from '@mikro-orm/postgresql';
 import { CommitmentIndex, type CommitmentIndexRow } from './entities.ts';
 import type { CoBuildingListFilter } from './schema/types.ts';
@@ -21,11 +21,12 @@ function encodeCursor(row: CommitmentIndexRow): string {
   return Buffer.from(JSON.stringify([row.dueDate ?? null, row.id])).toString('base64url');
 }
 
+/** A cursor as `encodeCursor` makes it; anything else (a forged date or id included) is BAD_USER_INPUT before it reaches SQL. */
 function decodeCursor(cursor: string): Cursor {
   try {
     const [due, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
     if ((due === null || typeof due === 'string') && typeof id === 'string') {
-      return { due, id };
+      return { due: isoDate(due, 'after'), id: assertId(id, 'after') };
     }
   } catch {
     // fall through to the error below

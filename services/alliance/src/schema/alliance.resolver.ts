@@ -1,5 +1,5 @@
 import { CommitmentOrder } from '@hub/contracts';
-import { assertId, badInput } from '@hub/subgraph-kit';
+import { assertId, badInput, dateTime } from '@hub/subgraph-kit';
 import { type GraphQLResolveInfo, Kind, type SelectionNode } from 'graphql';
 import { DateTimeResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
@@ -116,7 +116,7 @@ export class AllianceResolver {
     }
     return ctx.em.find(
       ActivityIndex,
-      { allianceId: alliance.id, ...(from ? { startsAt: { $gte: from } } : {}) },
+      { allianceId: alliance.id, ...(from ? { startsAt: { $gte: dateTime(from, 'from') } } : {}) },
       { orderBy: { startsAt: 'asc' }, limit: first },
     );
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { assertId, badInput, conflict, isoDate, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
+import { assertId, badInput, conflict, dateTime, isoDate, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { type AllianceContext, requireCoordinator } from '../context.ts';
@@ -110,14 +110,11 @@ export class CoordinatorResolver {
   ) {
     requireCoordinator(ctx.viewer);
     const alliance = await existingAlliance(ctx, allianceId);
-    if (Number.isNaN(input.heldAt.getTime())) {
-      throw badInput('heldAt must be a date-time', 'heldAt');
-    }
     const meeting = ctx.em.create(JointMeetingEntity, {
       id: randomUUID(),
       allianceId: alliance.id,
       title: requiredText(input.title, 'title', 200),
-      heldAt: input.heldAt,
+      heldAt: dateTime(input.heldAt, 'heldAt') as Date,
       location: optionalText(input.location, 'location', 200),
       agenda: maxItems(input.agenda, 'agenda', 50).map((item) => requiredText(item, 'agenda', 500)),
       decisions: optionalText(input.decisions, 'decisions', 20000),
