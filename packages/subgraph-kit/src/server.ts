@@ -6,6 +6,7 @@ import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, se
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { isDatabaseUnavailable, isRefusedValue } from './errors.ts';
 
 /** A plain HTTP route beside `/graphql` (ingestion, metrics). Returns status and JSON body. */
 export type Route = (request: { body: unknown; identity: InternalIdentity | null }) => Promise<{ status: number; body: unknown }>;
@@ -34,13 +35,33 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * A subgraph's errors as clients see them, over HTTP and WebSocket: coded errors as they are; a
+ * database that cannot be reached as UNAVAILABLE; a value PostgreSQL refused as BAD_USER_INPUT
+ * (an input check is missing: logged); anything else masked and logged. No database text, SQL
+ * or stack reaches a client.
+ */
 function maskUnexpected(name: string) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code && code !== ErrorCode.INTERNAL) {
       return formatted;
     }
-    console.error(`[${name}] unexpected error`, (error as { originalError?: unknown }).originalError ?? error);
+    const cause = (error as { originalError?: unknown }).originalError ?? error;
+    if (isDatabaseUnavailable(cause)) {
+      console.warn(`[${name}] database unavailable: ${(cause as Error).message}`);
+      const message = `The ${name} subgraph cannot reach its database right now; try again shortly`;
+      return { message, path: formatted.path, extensions: { code: ErrorCode.UNAVAILABLE } };
+    }
+    if (isRefusedValue(cause)) {
+      console.error(`[${name}] PostgreSQL refused a value that no input check caught`, cause);
+      return {
+        message: 'A value is out of range or cannot be stored',
+        path: formatted.path,
+        extensions: { code: ErrorCode.BAD_USER_INPUT },
+      };
+    }
+    console.error(`[${name}] unexpected error`, cause);
     return { message: `Internal error in the ${name} subgraph`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
   };
 }
@@ -53,9 +74,10 @@ function maskUnexpected(name: string) {
  */
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const formatError = maskUnexpected(options.name);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    formatError: maskUnexpected(options.name),
+    formatError,
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls subgraphs (signed identity), so browsers' CSRF rules do not apply.
     csrfPrevention: false,
@@ -133,6 +155,12 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       onComplete: () => {
         ws.active -= 1;
       },
+      // graphql-ws sends errors as they were thrown: mask them as HTTP answers are. Its `error`
+      // messages are only the operation's validation errors, which carry no code of their own.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : result,
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => ({ ...error.toJSON(), extensions: { code: error.extensions.code ?? ErrorCode.GRAPHQL_VALIDATION_FAILED } })),
     },
     wss,
   );
