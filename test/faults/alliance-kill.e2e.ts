@@ -80,6 +80,7 @@ describe('fault: the alliance subgraph is killed during a burst of publishes', (
     expect(await metric(hub.gatewayUrl, 'hub_live_upstream_subscriptions_total')).toBeGreaterThan(upstreamBefore);
     expect(expected.length).toBeGreaterThan(beforeKill);
     expect(deliveryProblems(deliveries)).toEqual([]);
+    expect([...new Set(dashboards.flatMap((s) => s.errorSamples))]).toEqual([]);
     // Only the alliance was restarted; nothing else died.
     const { alliance: _old, ...others } = pids;
     const { alliance: _new, ...othersAfter } = hub.processIds();

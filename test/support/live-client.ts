@@ -32,6 +32,8 @@ export interface LiveEvent {
   readonly typename: string | null;
   /** The event came with errors (e.g. a partner's fields missing while it is down). */
   readonly partial: boolean;
+  /** Those errors, in short: `CODE at path (service): message`. */
+  readonly errors: string[];
   /** Date.now() when it arrived. */
   readonly at: number;
 }
@@ -55,6 +57,14 @@ function bigint(cursor: string): bigint {
   return BigInt(cursor);
 }
 
+/** An error in short, for reports: `CODE at a.b.c (service): message`. */
+export function describeError(error: unknown): string {
+  const e = error as { message?: unknown; path?: unknown; extensions?: { code?: unknown; serviceName?: unknown } };
+  const path = Array.isArray(e?.path) ? ` at ${e.path.join('.')}` : '';
+  const service = e?.extensions?.serviceName ? ` (${String(e.extensions.serviceName)})` : '';
+  return `${String(e?.extensions?.code ?? 'NO_CODE')}${path}${service}: ${String(e?.message ?? error).slice(0, 160)}`;
+}
+
 function codesOf(errors: readonly unknown[]): string[] {
   return errors.map((error) => String((error as { extensions?: { code?: unknown } })?.extensions?.code ?? 'NO_CODE'));
 }
@@ -72,6 +82,8 @@ export class LiveSubscriber {
   errorResults = 0;
   /** Every error code the server told this client, in order (in results, or as the operation's errors). */
   readonly errorCodes: string[] = [];
+  /** The first few errors it was told, described (`describeError`), with the cursor they came with. */
+  readonly errorSamples: string[] = [];
   /** Close codes of the connections that ended under it. */
   readonly closes: number[] = [];
   /** How many times it subscribed again after its stream ended. */
@@ -156,6 +168,7 @@ export class LiveSubscriber {
           }
           if (Array.isArray(error)) {
             // The operation's own errors (refused, invalid): recorded; it tries again like the rest.
+            this.sample(error, null);
             this.tell(codesOf(error));
           }
           this.resume();
@@ -172,10 +185,11 @@ export class LiveSubscriber {
   private receive(result: { data?: Record<string, any> | null; errors?: readonly unknown[] }): void {
     const root = result.data ? Object.values(result.data)[0] : null;
     const errors = result.errors ?? [];
+    const cursor = root && typeof root.cursor === 'string' ? (root.cursor as string) : null;
     if (errors.length > 0) {
+      this.sample(errors, cursor);
       this.tell(codesOf(errors));
     }
-    const cursor = root && typeof root.cursor === 'string' ? (root.cursor as string) : null;
     if (!cursor) {
       if (errors.length > 0 && !codesOf(errors).includes('SLOW_CONSUMER') && !this.expired) {
         this.errorResults += 1;
@@ -198,9 +212,18 @@ export class LiveSubscriber {
       commitmentId: root.commitment?.id ?? null,
       typename: root.commitment?.__typename ?? null,
       partial: errors.length > 0,
+      errors: errors.map(describeError),
       at: Date.now(),
     });
     this.after = cursor;
+  }
+
+  private sample(errors: readonly unknown[], cursor: string | null): void {
+    for (const error of errors) {
+      if (this.errorSamples.length < 5) {
+        this.errorSamples.push(`${cursor ? `cursor ${cursor}: ` : ''}${describeError(error)}`);
+      }
+    }
   }
 
   private tell(codes: string[]): void {
