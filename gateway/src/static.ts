@@ -16,6 +16,19 @@ const types: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The path as text; malformed percent-encoding, or a NUL no file name holds, is 400 BAD_REQUEST. */
+function decodedPath(path: string): string {
+  try {
+    const decoded = decodeURIComponent(path);
+    if (!decoded.includes('\u0000')) {
+      return decoded;
+    }
+  } catch {
+    // refused below
+  }
+  throw new HttpError(400, ErrorCode.BAD_REQUEST, 'The path is not valid percent-encoded UTF-8');
+}
+
 /**
  * Serves the built web app from `root`: files by path (never outside `root`), and index.html for
  * any other path so the app's own routes work on reload. 404 when the app is not built.
@@ -25,13 +38,7 @@ export async function serveStatic(root: string | undefined, path: string, respon
     throw new HttpError(404, ErrorCode.NOT_FOUND, 'No web app is configured (HUB_WEB_DIST); the API is at /graphql');
   }
   const base = resolve(root);
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    throw new HttpError(400, ErrorCode.BAD_REQUEST, 'The path is not valid percent-encoded UTF-8');
-  }
-  let file = resolve(join(base, normalize(decoded)));
+  let file = resolve(join(base, normalize(decodedPath(path))));
   if (!file.startsWith(base)) {
     throw new HttpError(404, ErrorCode.NOT_FOUND, 'Not found');
   }
