@@ -1,10 +1,7 @@
 import type { ExecutionResult, SubscriptionForwarder, SubscriptionOperation } from '@urql/core';
 import type { Client as WsClient } from 'graphql-ws';
-
-/** Waits before the next attempt: 1 s, 2 s, 4 s … up to 15 s, with a little jitter. */
-function backoff(attempt: number): number {
-  return Math.min(15_000, 1000 * 2 ** attempt) + Math.random() * 300;
-}
+import { liveErrorAction, resumeCursor } from './live-errors.ts';
+import { backoff, retryLater } from './retry.ts';
 
 /** The `cursor` of the one root field of a subscription result, when it has one. */
 function cursorOf(result: ExecutionResult): string | null {
@@ -13,17 +10,14 @@ function cursorOf(result: ExecutionResult): string | null {
   return typeof cursor === 'string' ? cursor : null;
 }
 
-/** The gateway ends the stream of a client that fell too far behind; it resubscribes with `after`. */
-function isSlowConsumer(result: ExecutionResult): boolean {
-  return Boolean(result.errors?.some((error) => (error as { extensions?: { code?: unknown } }).extensions?.code === 'SLOW_CONSUMER'));
-}
-
 /**
- * Runs a live subscription over graphql-ws and keeps it running: after a lost connection, a
- * server restart or a SLOW_CONSUMER end it subscribes again, passing the cursor of the last
- * event received as `after`, so the server replays what was missed (the hub's streams have no
- * natural end). The ws client must not retry by itself (`retryAttempts: 0`). Errors the server
- * gives for the operation itself (invalid, forbidden) end the stream and are not retried.
+ * Runs a live subscription over graphql-ws and keeps it running. It starts from the operation's
+ * `after` (a view's liveCursor) and, after a lost connection, a server restart, a SLOW_CONSUMER or
+ * an UNAVAILABLE end, subscribes again with backoff, passing the cursor of the last event received
+ * as `after`, so the server replays what was missed (the hub's streams have no natural end). The
+ * ws client must not retry by itself (`retryAttempts: 0`). CURSOR_EXPIRED and SCHEMA_CHANGED end
+ * the stream with their error, for the view to reload; other errors the server gives for the
+ * operation itself (invalid, forbidden) end it too and are not retried.
  */
 export function resumableSubscription(ws: WsClient, request: SubscriptionOperation): ReturnType<SubscriptionForwarder> {
   return {
@@ -31,13 +25,18 @@ export function resumableSubscription(ws: WsClient, request: SubscriptionOperati
       let after = (request.variables?.after as string | null | undefined) ?? null;
       let attempt = 0;
       let stopped = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
+      let cancelRetry = () => {};
       let dispose = () => {};
 
       const resume = () => {
         if (!stopped) {
-          timer = setTimeout(start, backoff(attempt++));
+          cancelRetry = retryLater(backoff(attempt++), start);
         }
+      };
+      const end = (errors: ExecutionResult['errors']) => {
+        stopped = true;
+        sink.next({ errors } as ExecutionResult);
+        sink.complete();
       };
       function start() {
         dispose = ws.subscribe(
@@ -45,10 +44,18 @@ export function resumableSubscription(ws: WsClient, request: SubscriptionOperati
           {
             next(value) {
               const result = value as ExecutionResult;
-              if (isSlowConsumer(result)) {
+              const action = result.data ? null : liveErrorAction(result.errors ?? []);
+              if (action === 'resume') {
+                after = resumeCursor(result.errors ?? []) ?? after;
                 return; // the stream completes next and is resumed from `after`
               }
-              attempt = 0;
+              if (action === 'reload') {
+                end(result.errors);
+                return;
+              }
+              if (result.data) {
+                attempt = 0;
+              }
               after = cursorOf(result) ?? after;
               sink.next(result);
             },
@@ -56,9 +63,8 @@ export function resumableSubscription(ws: WsClient, request: SubscriptionOperati
               if (stopped) {
                 return;
               }
-              if (Array.isArray(error)) {
-                sink.next({ errors: error } as ExecutionResult);
-                sink.complete();
+              if (Array.isArray(error) && liveErrorAction(error) !== 'resume') {
+                end(error);
                 return;
               }
               resume();
@@ -71,7 +77,7 @@ export function resumableSubscription(ws: WsClient, request: SubscriptionOperati
       return {
         unsubscribe() {
           stopped = true;
-          clearTimeout(timer);
+          cancelRetry();
           dispose();
         },
       };
