@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useContext, useMemo, useSyncExternalStor
 import { Provider } from 'urql';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { type Api, createApi } from './client.ts';
-import type { LiveStatus } from './live-status.ts';
+import type { ConnectionStatus } from './live-status.ts';
 
 const ApiContext = createContext<Api | null>(null);
 
@@ -18,7 +18,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
 }
 
 /** The state of the live (graphql-ws) connection, for the dashboard's indicator. */
-export function useLiveStatus(): LiveStatus {
+export function useLiveStatus(): ConnectionStatus {
   const api = useContext(ApiContext);
   if (!api) {
     throw new Error('useLiveStatus must be used inside <ApiProvider>');

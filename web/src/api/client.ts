@@ -1,5 +1,6 @@
 import { Client, CombinedError, cacheExchange, fetchExchange, mapExchange, type OperationResult, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient } from 'graphql-ws';
+import { guardConnection, pingEveryMs } from './keep-alive.ts';
 import { type LiveStatusStore, trackLiveStatus } from './live-status.ts';
 import { resumableSubscription } from './resumable.ts';
 
@@ -32,6 +33,8 @@ function liveUrl(): string {
  * subscriptions over graphql-ws (graphql-transport-ws) on the same origin, both carrying the
  * session's token. Anonymous when `token` is null. The live connection is lazy: it opens with
  * the first subscription and closes after the last, so a replaced client needs no disposal.
+ * It pings the gateway and is dropped when a pong is late (`guardConnection`); the
+ * subscriptions then reconnect and resume by themselves (`resumableSubscription`).
  */
 export function createApi(token: string | null): Api {
   const authorization = token ? `Bearer ${token}` : null;
@@ -39,8 +42,10 @@ export function createApi(token: string | null): Api {
     url: liveUrl(),
     lazy: true,
     retryAttempts: 0,
+    keepAlive: pingEveryMs,
     connectionParams: authorization ? { authorization } : {},
   });
+  guardConnection(ws);
   const client = new Client({
     url: '/graphql',
     preferGetMethod: false,

@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'live.connecting': 'Connecting to live updates…',
   'live.connected': 'Live',
   'live.reconnecting': 'Connection lost, reconnecting…',
+  'live.offline': 'Offline, waiting for the network',
 
   'wall.kicker': 'Party co-building · Dashboard',
   'wall.coordinator': 'Coordinator: {name}',

@@ -31,6 +31,7 @@ export const zhCN = {
   'live.connecting': '正在连接实时数据…',
   'live.connected': '实时同步中',
   'live.reconnecting': '连接中断，正在重连…',
+  'live.offline': '网络已断开，等待恢复',
 
   'wall.kicker': '党建联建共建 · 数据大屏',
   'wall.coordinator': '联盟牵头单位：{name}',
