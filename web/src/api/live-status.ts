@@ -2,6 +2,8 @@ import type { Client as WsClient } from 'graphql-ws';
 
 /** What the live connection is doing: `idle` while nothing is subscribed. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** What a live view's indicator shows: its connection's status, or `reloading` while the view reloads. */
+export type LiveStatus = ConnectionStatus | 'reloading';
 
 /** The socket as its events tell it. */
 export interface SocketState {

@@ -35,7 +35,12 @@ function Wall({ board }: { board: Board }) {
   );
   return (
     <div className="wall">
-      <WallHeader allianceId={board.alliance.id} allianceName={board.alliance.name} coordinatorName={board.alliance.coordinatorName} />
+      <WallHeader
+        allianceId={board.alliance.id}
+        allianceName={board.alliance.name}
+        coordinatorName={board.alliance.coordinatorName}
+        reloading={board.reloading}
+      />
       <KpiStrip stats={board.stats} upcoming={board.activities.filter((activity) => activity.startsAt >= now).length} />
       <main className="wall-grid">
         <section className="panel panel--partners" aria-labelledby="by-partner-title">

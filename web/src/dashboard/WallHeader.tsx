@@ -12,10 +12,12 @@ interface WallHeaderProps {
   readonly allianceId: string;
   readonly allianceName: string;
   readonly coordinatorName: string;
+  /** The wall's data is being read again (its live changes could not be resumed). */
+  readonly reloading: boolean;
 }
 
 /** The wall's title bar: alliance and coordinator, clock, live state, alliance and language switches. */
-export function WallHeader({ allianceId, allianceName, coordinatorName }: WallHeaderProps) {
+export function WallHeader({ allianceId, allianceName, coordinatorName, reloading }: WallHeaderProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const { session } = useSession();
@@ -29,7 +31,7 @@ export function WallHeader({ allianceId, allianceName, coordinatorName }: WallHe
       </div>
       <div className="wall-header__tools">
         <Clock />
-        <LiveIndicator />
+        <LiveIndicator reloading={reloading} />
         <label className="wall-header__switch">
           <span className="visually-hidden">{t('wall.switchAlliance')}</span>
           <select value={allianceId} onChange={(event) => navigate(`/wall/${event.target.value}`)}>

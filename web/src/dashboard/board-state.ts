@@ -4,10 +4,12 @@ import type {
   BoardActivityFragment,
   BoardCommitmentFragment,
   BoardListChangedSubscription,
+  BoardStatsChangedSubscription,
   ChangeAction,
 } from '../generated/graphql.ts';
 
 export type ListEvent = BoardListChangedSubscription['coBuildingListChanged'];
+export type StatsEvent = BoardStatsChangedSubscription['allianceStatsChanged'];
 export type ActivityEvent = BoardActivityChangedSubscription['activityChanged'];
 
 /** One line of the live feed (实时动态). */
@@ -27,9 +29,24 @@ export interface FeedEntry {
 /** How many events the board keeps in memory. */
 export const eventMemory = 200;
 
-/** Keeps the newest `eventMemory` events, newest first. */
-export function remember<T>(events: readonly T[] | undefined, event: T): T[] {
-  return [event, ...(events ?? [])].slice(0, eventMemory);
+/** Live events received for one loaded view, newest first. */
+export interface ViewEvents<V, T> {
+  readonly view: V;
+  readonly events: readonly T[];
+}
+
+/**
+ * Adds an event to those of `view`, keeping the newest `keep`. Events of an earlier view are
+ * dropped: a view read again already shows them, and an old one must not override it.
+ */
+export function remember<V, T>(view: V, received: ViewEvents<V, T> | undefined, event: T, keep = eventMemory): ViewEvents<V, T> {
+  const kept = received?.view === view ? received.events : [];
+  return { view, events: [event, ...kept].slice(0, keep) };
+}
+
+/** The events received for `view`: none when they belong to an earlier one. */
+export function eventsOf<V, T>(view: V, received: ViewEvents<V, T> | undefined): readonly T[] {
+  return received?.view === view ? received.events : [];
 }
 
 /**

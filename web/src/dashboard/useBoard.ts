@@ -1,6 +1,7 @@
 import type { CombinedError } from '@urql/core';
-import { useMemo } from 'react';
-import { useQuery, useSubscription } from 'urql';
+import { useEffect, useMemo } from 'react';
+import { useSubscription } from 'urql';
+import { useLiveView } from '../api/useLiveView.ts';
 import {
   BoardActivityChangedDocument,
   type BoardActivityFragment,
@@ -11,7 +12,18 @@ import {
   DashboardDocument,
   type DashboardQuery,
 } from '../generated/graphql.ts';
-import { type ActivityEvent, type FeedEntry, feedOf, type ListEvent, mergeActivities, mergeCommitments, remember } from './board-state.ts';
+import {
+  type ActivityEvent,
+  eventsOf,
+  type FeedEntry,
+  feedOf,
+  type ListEvent,
+  mergeActivities,
+  mergeCommitments,
+  remember,
+  type StatsEvent,
+  type ViewEvents,
+} from './board-state.ts';
 
 /** Items of the joint list the wall loads (it shows how many more there are). */
 const listSize = 100;
@@ -19,6 +31,8 @@ const listSize = 100;
 const activitiesLookBackMs = 90 * 24 * 3600 * 1000;
 
 type LoadedAlliance = NonNullable<DashboardQuery['alliance']>;
+/** Live events tagged with the load they apply to. */
+type Received<T> = ViewEvents<DashboardQuery | undefined, T>;
 
 export interface Board {
   readonly alliance: Pick<LoadedAlliance, 'id' | 'name' | 'coordinatorName' | 'foundedOn'>;
@@ -31,6 +45,8 @@ export interface Board {
   readonly feed: FeedEntry[];
   /** When stats last changed live, if they did. */
   readonly statsUpdatedAt: string | null;
+  /** The board is being read again: its live changes could not be resumed. */
+  readonly reloading: boolean;
 }
 
 export interface BoardState {
@@ -43,35 +59,41 @@ export interface BoardState {
 
 /**
  * The wall's data for one alliance: loaded once, then kept current by the three live
- * subscriptions (list changes, statistics, activities) — no reloads, no polling.
+ * subscriptions (list changes, statistics, activities), which start from the load's
+ * liveCursor — no polling. Reloaded only when the changes since cannot be replayed.
  */
 export function useBoard(allianceId: string): BoardState {
   const activitiesFrom = useMemo(() => new Date(Date.now() - activitiesLookBackMs).toISOString(), []);
-  const [loaded] = useQuery({
-    query: DashboardDocument,
-    variables: { allianceId, listSize, activitiesFrom },
-    requestPolicy: 'network-only',
-  });
-  const live = { allianceId };
-  const [list] = useSubscription({ query: BoardListChangedDocument, variables: live }, (events: ListEvent[] | undefined, data) =>
-    remember(events, data.coBuildingListChanged),
+  const view = useLiveView(
+    { query: DashboardDocument, variables: { allianceId, listSize, activitiesFrom } },
+    (data) => data.alliance?.liveCursor,
   );
-  const [stats] = useSubscription({ query: BoardStatsChangedDocument, variables: live });
+  const loaded = view.result.data;
+  const live = { variables: { allianceId, after: view.after }, pause: view.after === null };
+  const [list] = useSubscription({ query: BoardListChangedDocument, ...live }, (received: Received<ListEvent> | undefined, data) =>
+    remember(loaded, received, data.coBuildingListChanged),
+  );
+  const [stats] = useSubscription({ query: BoardStatsChangedDocument, ...live }, (received: Received<StatsEvent> | undefined, data) =>
+    remember(loaded, received, data.allianceStatsChanged, 1),
+  );
   const [activities] = useSubscription(
-    { query: BoardActivityChangedDocument, variables: live },
-    (events: ActivityEvent[] | undefined, data) => remember(events, data.activityChanged),
+    { query: BoardActivityChangedDocument, ...live },
+    (received: Received<ActivityEvent> | undefined, data) => remember(loaded, received, data.activityChanged),
   );
+  const { reloadFor } = view;
+  useEffect(() => reloadFor([list.error, stats.error, activities.error]), [reloadFor, list.error, stats.error, activities.error]);
 
-  const alliance = loaded.data?.alliance;
   const board = useMemo<Board | null>(() => {
+    const alliance = loaded?.alliance;
     if (!alliance) {
       return null;
     }
     const loadedItems = alliance.coBuildingList.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
-    const listEvents = list.data ?? [];
+    const listEvents = eventsOf(loaded, list.data);
+    const activityEvents = eventsOf(loaded, activities.data);
+    const liveStats = eventsOf(loaded, stats.data)[0];
     const commitments = mergeCommitments(loadedItems, listEvents);
     const names = new Map(alliance.members.map((member) => [member.partnerId, member.name]));
-    const liveStats = stats.data?.allianceStatsChanged;
     return {
       alliance,
       members: alliance.members,
@@ -80,16 +102,17 @@ export function useBoard(allianceId: string): BoardState {
       // All of the list is loaded unless it filled the page; then the server's count stands.
       totalCount: loadedItems.length < listSize ? commitments.length : alliance.coBuildingList.totalCount,
       stats: liveStats?.stats ?? alliance.stats,
-      activities: mergeActivities(alliance.activities, activities.data ?? []),
-      feed: feedOf(loadedItems, listEvents, activities.data ?? [], 30),
+      activities: mergeActivities(alliance.activities, activityEvents),
+      feed: feedOf(loadedItems, listEvents, activityEvents, 30),
       statsUpdatedAt: liveStats?.occurredAt ?? null,
+      reloading: view.reloading,
     };
-  }, [alliance, list.data, stats.data, activities.data]);
+  }, [loaded, list.data, stats.data, activities.data, view.reloading]);
 
   return {
     board,
-    fetching: loaded.fetching,
-    error: loaded.error ?? list.error ?? stats.error ?? activities.error,
-    missing: Boolean(loaded.data && !loaded.data.alliance),
+    fetching: view.result.fetching,
+    error: view.result.error ?? list.error ?? stats.error ?? activities.error,
+    missing: Boolean(loaded && !loaded.alliance),
   };
 }

@@ -34,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   'live.connected': 'Live',
   'live.reconnecting': 'Connection lost, reconnecting…',
   'live.offline': 'Offline, waiting for the network',
+  'live.reloading': 'Reloading the data…',
 
   'wall.kicker': 'Party co-building · Dashboard',
   'wall.coordinator': 'Coordinator: {name}',

@@ -32,6 +32,7 @@ export const zhCN = {
   'live.connected': '实时同步中',
   'live.reconnecting': '连接中断，正在重连…',
   'live.offline': '网络已断开，等待恢复',
+  'live.reloading': '正在重新加载数据…',
 
   'wall.kicker': '党建联建共建 · 数据大屏',
   'wall.coordinator': '联盟牵头单位：{name}',
