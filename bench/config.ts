@@ -26,7 +26,8 @@ export interface BenchConfig {
   readonly log: boolean;
 }
 
-function integer(source: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+/** An integer setting from the environment; throws naming the variable when it is not one ≥ `min`. */
+export function integer(source: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = source[name];
   if (raw === undefined || raw === '') {
     return fallback;

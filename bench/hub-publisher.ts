@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { stableId } from '@hub/contracts';
+import { postGraphql } from './graphql-http.ts';
 
 const createMutation = /* GraphQL */ `
   mutation BenchCreate($allianceId: ID!, $input: TrafficPoliceCommitmentInput!) {
@@ -18,17 +19,8 @@ export class HubPublisher {
     private readonly allianceId: string,
   ) {}
 
-  private async mutate(query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
-    const response = await fetch(this.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.editorToken}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
-    if (!response.ok || body.errors?.length || !body.data) {
-      throw new Error(`mutation failed (${response.status}): ${JSON.stringify(body.errors ?? body)}`);
-    }
-    return body.data;
+  private mutate(query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+    return postGraphql(this.gatewayUrl, this.editorToken, query, variables);
   }
 
   /** Creates `count` drafts (not yet on the joint list, so no events), `parallel` at a time; returns their ids. */

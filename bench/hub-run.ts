@@ -1,9 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { demo } from '@hub/contracts';
-import { repoRoot, startStack, subgraphServices } from '@hub/testkit';
+import { subgraphServices } from '@hub/testkit';
 import type { BenchConfig } from './config.ts';
 import { type LatencySummary, summarise } from './deliveries.ts';
 import { HubPublisher } from './hub-publisher.ts';
+import { startBenchStack } from './hub-stack.ts';
 import { commitmentIdOf, listChangedQuery } from './live-query.ts';
 import { metricsUrl, readMetrics } from './metrics.ts';
 import { runScenario, type ScenarioResult } from './scenario.ts';
@@ -58,16 +59,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startHubSession(config: BenchConfig, progress: (line: string) => void): Promise<HubSession> {
   progress('starting the hub (PostgreSQL, five subgraphs, gateway)…');
-  const stack = await startStack({
+  const stack = await startBenchStack({
+    name: 'bench',
     port: config.hubPort,
-    databasePrefix: 'hub_bench_',
-    fresh: true,
-    databaseUrl: config.databaseUrl,
-    dataDir: `${repoRoot}.data/bench-pg`,
     postgresPort: config.postgresPort,
-    // All 1,000 dashboards share one viewer token; the bench measures fan-out, not the rate limit.
-    env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' },
-    log: config.log ? (line) => console.log(line) : undefined,
+    databaseUrl: config.databaseUrl,
+    log: config.log,
   });
   try {
     const credentials = await benchCredentials();

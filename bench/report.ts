@@ -138,18 +138,20 @@ export function buildReport(
   };
 }
 
-/** Writes the report as JSON; returns the file's path. */
-export function writeReport(report: BenchReport, folder: URL): string {
+/** Writes a report as JSON (`pnpm bench`'s as latest.json); returns the file's path. */
+export function writeReport(report: object, folder: URL, name = 'latest.json'): string {
   mkdirSync(folder, { recursive: true });
-  const file = new URL('latest.json', folder);
+  const file = new URL(name, folder);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file.pathname;
 }
 
-const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+/** A number for the terminal, `–` when there is none. */
+export const n = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 const x = (value: number) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : '–');
-const mb = (bytes: number) => n(bytes / 1024 / 1024);
-const list = (values: number[], format: (value: number) => string = (v) => n(v)) => values.map(format).join(' / ');
+/** Bytes as MB for the terminal. */
+export const mb = (bytes: number, digits = 1) => n(bytes / 1024 / 1024, digits);
+const list = (values: number[], format: (value: number) => string = (v) => n(v)) => values.map((v) => format(v)).join(' / ');
 
 /** The report as a table for the terminal. */
 export function formatReport(report: BenchReport): string {

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { type Client, createClient, type FormattedExecutionResult } from 'graphql-ws';
+import { type Client, type ClientOptions, createClient, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 
 export interface SubscriberPoolOptions {
@@ -25,6 +25,21 @@ export interface SubscriberPool {
 }
 
 /**
+ * A graphql-ws client as every bench subscriber uses it: package `ws`, no retries (a lost socket
+ * is the caller's to notice), connecting on the first subscribe, the token in connection_init.
+ */
+export function benchClient(url: string, token: string | undefined, on: ClientOptions['on']): Client {
+  return createClient({
+    url,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    lazy: true,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    on,
+  });
+}
+
+/**
  * Opens `count` graphql-ws clients (package `ws`, no retries), `batch` at a time, and starts one
  * subscription on each; resolves once every client is connected (connection_ack received). The
  * server registers the subscriptions a moment later: wait for its own count before publishing.
@@ -41,21 +56,14 @@ export async function openSubscribers(options: SubscriberPoolOptions): Promise<S
 
   const open = (index: number) =>
     new Promise<void>((resolve, reject) => {
-      const client = createClient({
-        url: options.url,
-        webSocketImpl: WebSocket,
-        retryAttempts: 0,
-        lazy: true,
-        connectionParams: options.token ? { authorization: `Bearer ${options.token}` } : {},
-        on: {
-          connected: () => resolve(),
-          closed: (event) => {
-            if (!closing) {
-              problems.closed += 1;
-              problems.firstError ??= `client ${index} closed: ${(event as { code?: number }).code ?? ''} ${(event as { reason?: string }).reason ?? ''}`;
-              reject(new Error(`client ${index} could not connect`));
-            }
-          },
+      const client = benchClient(options.url, options.token, {
+        connected: () => resolve(),
+        closed: (event) => {
+          if (!closing) {
+            problems.closed += 1;
+            problems.firstError ??= `client ${index} closed: ${(event as { code?: number }).code ?? ''} ${(event as { reason?: string }).reason ?? ''}`;
+            reject(new Error(`client ${index} could not connect`));
+          }
         },
       });
       clients.push(client);

@@ -2,15 +2,21 @@ import { mintDemoToken } from '../gateway/src/auth.ts';
 import { parseGatewayEnv } from '../gateway/src/env.ts';
 
 /**
- * What the bench signs with, as the gateway started from this environment expects it (the
- * development secrets unless HUB_JWT_SECRET / HUB_INTERNAL_SECRET are set): demo users' tokens,
- * minted as `pnpm demo-token` does, and the gateway's internal secret (for the upstream probe).
+ * A demo user's token, minted as `pnpm demo-token` does, as the gateway started from this
+ * environment expects it (the development secret unless HUB_JWT_SECRET is set).
+ */
+export function demoToken(user: string): Promise<string> {
+  return mintDemoToken(parseGatewayEnv(), user);
+}
+
+/**
+ * What the bench signs with: demo users' tokens and the gateway's internal secret (the
+ * development value unless HUB_INTERNAL_SECRET is set; for the upstream probe).
  */
 export async function benchCredentials(): Promise<{ viewer: string; trafficPoliceEditor: string; internalSecret: string }> {
-  const env = parseGatewayEnv();
   return {
-    viewer: await mintDemoToken(env, 'viewer'),
-    trafficPoliceEditor: await mintDemoToken(env, 'traffic-police-editor'),
-    internalSecret: env.HUB_INTERNAL_SECRET,
+    viewer: await demoToken('viewer'),
+    trafficPoliceEditor: await demoToken('traffic-police-editor'),
+    internalSecret: parseGatewayEnv().HUB_INTERNAL_SECRET,
   };
 }
