@@ -28,3 +28,24 @@ export function commitmentIdOf(result: FormattedExecutionResult<Record<string, u
   const change = (result.data as { coBuildingListChanged?: { commitmentId?: string } } | null | undefined)?.coBuildingListChanged;
   return change?.commitmentId;
 }
+
+/**
+ * What the soak's dashboards watch: the joint list's changes after a cursor, with fields of the
+ * alliance and of whichever partner owns the item, as the web app asks for them.
+ */
+export const resumableListQuery = /* GraphQL */ `
+  subscription SoakWatch($allianceId: ID!, $after: String) {
+    coBuildingListChanged(allianceId: $allianceId, after: $after) {
+      cursor
+      action
+      commitmentId
+      commitment { __typename ... on Commitment { title status progress } }
+    }
+  }
+`;
+
+/** An event's cursor as a number (the alliance's event sequence), or undefined when it carries none. */
+export function cursorOf(result: FormattedExecutionResult<Record<string, unknown>, unknown>): number | undefined {
+  const change = (result.data as { coBuildingListChanged?: { cursor?: string } } | null | undefined)?.coBuildingListChanged;
+  return change?.cursor === undefined ? undefined : Number(change.cursor);
+}
