@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { stableId } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, startTestHub } from './support/hub.ts';
+import { type Answer, expectClean, expectRefused, overWebSocket, rowCounts } from './support/hostile.ts';
+import { demo, eventually, type GraphQLResponse, startTestHub } from './support/hub.ts';
 import {
   type Caller,
   CommitmentDesk,
@@ -10,6 +12,8 @@ import {
   listedItems,
   type Outcome,
   ok,
+  type PartnerKindName,
+  partnerKinds,
   people,
   signIn,
   sql,
@@ -33,7 +37,8 @@ let police: CommitmentDesk;
 const enforcementBranch = stableId('branch/highway-law-enforcement');
 
 beforeAll(async () => {
-  hub = await startTestHub(4140);
+  // Hundreds of refused writes by a few editors: the rate limit (limits.e2e's subject) must not answer first.
+  hub = await startTestHub(4140, { env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' } });
   const url = hub.gatewayUrl;
   anonymous = await signIn(url, null);
   coordinator = await signIn(url, people.coordinator);
@@ -347,5 +352,484 @@ describe('invalid reads and other writes', () => {
       'select (select count(*) from alliance) as a, (select count(*) from joint_meeting) as m',
     );
     expect(after).toEqual(before);
+  });
+});
+
+/** A GraphQL response as the hostile helpers read it (status, codes, messages, whole text). */
+function answerOf(response: GraphQLResponse): Answer {
+  return {
+    status: response.status,
+    codes: (response.errors ?? []).map((e) => String(e.extensions?.code)),
+    messages: (response.errors ?? []).map((e) => e.message),
+    data: response.data,
+    text: JSON.stringify(response),
+  };
+}
+
+/** `value` with `path` ("input.evidence.0.label") set to `leaf`, copied on the way. */
+function withValue(value: unknown, path: string[], leaf: unknown): any {
+  if (path.length === 0) {
+    return leaf;
+  }
+  const [key, ...rest] = path as [string, ...string[]];
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  copy[key] = withValue(copy[key], rest, leaf);
+  return copy;
+}
+
+/** One write (or read) and the valid variables it starts from; a field path of those variables takes the hostile value. */
+interface Target {
+  readonly who: () => Caller;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+}
+
+describe('values PostgreSQL cannot store, in every text-ish field', () => {
+  const nul = ['\u0000', 'a\u0000b', '联建清单\u0000', '\u0000'.repeat(100)];
+  const surrogates = ['\ud800', 'x\udc00y'];
+  const someId = '00000000-0000-4000-8000-0000000000aa';
+  const editors = {} as Record<PartnerKindName, Caller>;
+  const policeBranch = stableId('branch/highway-traffic-police');
+
+  beforeAll(async () => {
+    const url = hub.gatewayUrl;
+    editors.ENTERPRISE = await signIn(url, people.wideningEditor);
+    editors.TOWN_VILLAGE = await signIn(url, people.ninghaiEditor);
+    editors.UNIVERSITY = await signIn(url, people.instituteEditor);
+    editors.TRAFFIC_POLICE = police.caller;
+  });
+
+  /** Every write with its text, list and id fields (paths into its variables); list fields end in their item's index. */
+  function targets(): [string, Target, string[]][] {
+    const list: [string, Target, string[]][] = [];
+    const kindText: Record<PartnerKindName, string[]> = {
+      ENTERPRISE: ['project', 'site', 'responsibilityZones.1'],
+      TOWN_VILLAGE: ['village', 'landAcquisitionTasks.1'],
+      UNIVERSITY: ['institute', 'researchTopic'],
+      TRAFFIC_POLICE: ['roadSection', 'guarantees.1', 'jointActions.1'],
+    };
+    for (const kind of Object.keys(partnerKinds) as PartnerKindName[]) {
+      const { namespace, prefix, own } = partnerKinds[kind];
+      const input = {
+        title: '有效的标题',
+        description: '说明',
+        category: 'WORK_LINKAGE',
+        branchId: null,
+        ...own,
+        ...(kind === 'ENTERPRISE' ? { responsibilityZones: ['一区', '二区'] } : {}),
+        ...(kind === 'TRAFFIC_POLICE' ? { jointActions: ['COMMAND_RESPONSE', 'STANDARDS_INSPECTION'] } : {}),
+      };
+      const fields = ['title', 'description', 'branchId', ...kindText[kind]].map((f) => ['input', ...f.split('.')]);
+      const create: Target = {
+        who: () => editors[kind],
+        query: `mutation($a: ID!, $input: ${prefix}CommitmentInput!) { ${namespace} { createCommitment(allianceId: $a, input: $input) { id } } }`,
+        variables: { a: demo.alliances.highway, input },
+      };
+      const update: Target = {
+        who: () => editors[kind],
+        query: `mutation($id: ID!, $input: ${prefix}CommitmentInput!) { ${namespace} { updateCommitment(id: $id, version: 1, input: $input) { id } } }`,
+        variables: { id: someId, input },
+      };
+      for (const path of fields) {
+        list.push([`${kind} createCommitment`, create, path], [`${kind} updateCommitment`, update, path]);
+      }
+    }
+    const progress: Target = {
+      who: () => police.caller,
+      query: 'mutation($id: ID!, $input: ProgressInput!) { trafficPolice { reportProgress(id: $id, version: 1, input: $input) { id } } }',
+      variables: {
+        id: someId,
+        input: {
+          percent: 50,
+          text: '推进',
+          evidence: [{ label: '照片', url: 'https://example.org/a.jpg' }],
+          figures: [{ label: '检查', value: 3, unit: '次' }],
+        },
+      },
+    };
+    for (const path of ['text', 'evidence.0.label', 'evidence.0.url', 'figures.0.label', 'figures.0.unit']) {
+      list.push(['reportProgress', progress, ['input', ...path.split('.')]]);
+    }
+    list.push([
+      'withdrawCommitment',
+      {
+        who: () => police.caller,
+        query: 'mutation($id: ID!, $reason: String!) { trafficPolice { withdrawCommitment(id: $id, version: 1, reason: $reason) { id } } }',
+        variables: { id: someId, reason: '合并' },
+      },
+      ['reason'],
+    ]);
+    const activity = {
+      title: '联合检查',
+      type: 'JOINT_INSPECTION',
+      startsAt: '2026-12-01T01:00:00Z',
+      location: '服务区',
+      description: '说明',
+      minutes: '纪要',
+    };
+    const activityFields = ['title', 'location', 'description', 'minutes', 'invitedPartnerIds.0', 'advancedCommitmentIds.0'];
+    for (const [name, query, variables] of [
+      [
+        'createActivity',
+        'mutation($a: ID!, $input: ActivityInput!) { trafficPolice { createActivity(allianceId: $a, input: $input) { id } } }',
+        { a: demo.alliances.highway, input: { ...activity, invitedPartnerIds: [someId], advancedCommitmentIds: [someId] } },
+      ],
+      [
+        'updateActivity',
+        'mutation($id: ID!, $input: ActivityInput!) { trafficPolice { updateActivity(id: $id, version: 1, input: $input) { id } } }',
+        { id: someId, input: { ...activity, invitedPartnerIds: [someId], advancedCommitmentIds: [someId] } },
+      ],
+    ] as const) {
+      for (const path of activityFields) {
+        list.push([name, { who: () => police.caller, query, variables }, ['input', ...path.split('.')]]);
+      }
+    }
+    const attendance: Target = {
+      who: () => police.caller,
+      query:
+        'mutation($id: ID!, $rows: [AttendanceInput!]!) { trafficPolice { recordAttendance(id: $id, version: 1, attendance: $rows) { id } } }',
+      variables: { id: someId, rows: [{ partnerId: demo.partners.trafficPolice, partnerName: '交警', attendees: 3 }] },
+    };
+    list.push(['recordAttendance', attendance, ['rows', '0', 'partnerName']], ['recordAttendance', attendance, ['rows', '0', 'partnerId']]);
+    const branch: Target = {
+      who: () => police.caller,
+      query: 'mutation($input: BranchInput!) { trafficPolice { createBranch(input: $input) { id } } }',
+      variables: { input: { name: '第三党支部', secretary: '书记' } },
+    };
+    const group: Target = {
+      who: () => police.caller,
+      query: 'mutation($branchId: ID!, $input: GroupInput!) { trafficPolice { saveGroup(branchId: $branchId, input: $input) { id } } }',
+      variables: { branchId: policeBranch, input: { id: someId, name: '党小组', leader: '组长', memberCount: 3 } },
+    };
+    list.push(
+      ['createBranch', branch, ['input', 'name']],
+      ['createBranch', branch, ['input', 'secretary']],
+      ['saveGroup', group, ['input', 'name']],
+      ['saveGroup', group, ['input', 'leader']],
+      ['saveGroup', group, ['input', 'id']],
+      ['saveGroup', group, ['branchId']],
+    );
+    const createAlliance: Target = {
+      who: () => coordinator,
+      query: 'mutation($input: AllianceInput!) { createAlliance(input: $input) { id } }',
+      variables: { input: { name: '联盟', description: '说明', coordinatorName: '牵头单位' } },
+    };
+    const admit: Target = {
+      who: () => coordinator,
+      query:
+        'mutation($allianceId: ID!, $input: AdmitPartnerInput!) { admitPartner(allianceId: $allianceId, input: $input) { partnerId } }',
+      variables: {
+        allianceId: alliance,
+        input: { partnerId: someId, kind: 'ENTERPRISE', name: '某单位', liaisonName: '联络员', liaisonTitle: '科长' },
+      },
+    };
+    const agreement: Target = {
+      who: () => coordinator,
+      query: 'mutation($a: ID!, $input: AgreementInput!) { recordAgreement(allianceId: $a, input: $input) { id } }',
+      variables: {
+        a: alliance,
+        input: {
+          title: '协议',
+          signedOn: '2026-11-01',
+          signatories: [{ partnerId: someId, organization: '单位', signer: '签署人', title: '书记' }],
+          terms: ['一', '二'],
+        },
+      },
+    };
+    const meeting: Target = {
+      who: () => coordinator,
+      query: 'mutation($a: ID!, $input: JointMeetingInput!) { conveneJointMeeting(allianceId: $a, input: $input) { id } }',
+      variables: {
+        a: alliance,
+        input: { title: '联席会议', heldAt: '2026-11-20T02:00:00Z', location: '会议室', agenda: ['一', '二'], decisions: '决定' },
+      },
+    };
+    for (const path of ['name', 'description', 'coordinatorName']) {
+      list.push(['createAlliance', createAlliance, ['input', path]]);
+    }
+    for (const path of ['partnerId', 'name', 'liaisonName', 'liaisonTitle']) {
+      list.push(['admitPartner', admit, ['input', path]]);
+    }
+    list.push(['admitPartner', admit, ['allianceId']]);
+    for (const path of [
+      'title',
+      'signatories.0.partnerId',
+      'signatories.0.organization',
+      'signatories.0.signer',
+      'signatories.0.title',
+      'terms.1',
+    ]) {
+      list.push(['recordAgreement', agreement, ['input', ...path.split('.')]]);
+    }
+    for (const path of ['title', 'location', 'agenda.1', 'decisions']) {
+      list.push(['conveneJointMeeting', meeting, ['input', ...path.split('.')]]);
+    }
+    return list;
+  }
+
+  it('refuses NUL and unpaired surrogates in each of them with BAD_USER_INPUT naming the field, and writes nothing', async () => {
+    await untilRelayed(hub);
+    const before = await rowCounts(hub);
+    const all = targets();
+    expect(all.length).toBeGreaterThan(70);
+    for (const [label, target, path] of all) {
+      const field = path.filter((p) => !/^\d+$/.test(p)).at(-1) as string;
+      // An enum value with a NUL in it is no value of the enum; the text takes it as it is.
+      const enumField = ['guarantees', 'jointActions'].includes(field);
+      for (const hostile of [...nul, ...surrogates]) {
+        const value = enumField ? `SAFETY${hostile}` : hostile;
+        const response = await target.who().request(target.query, withValue(target.variables, path, value));
+        const answer = answerOf(response);
+        const name = `${label} ${path.join('.')} = ${JSON.stringify(value).slice(0, 30)}`;
+        expectRefused(answer, ['BAD_USER_INPUT'], undefined, name);
+        expect(answer.messages.join(' '), name).toContain(field);
+      }
+    }
+    await untilRelayed(hub);
+    expect(await rowCounts(hub)).toEqual(before);
+  });
+
+  it('refuses them written into the query as literals too, and over WebSocket', async () => {
+    const literal = await police.caller.request(
+      `mutation { trafficPolice { createCommitment(allianceId: "${alliance}", input: { title: "联建\\u0000清单", category: WORK_LINKAGE, roadSection: "x" }) { id } } }`,
+    );
+    expectRefused(answerOf(literal), ['BAD_USER_INPUT'], 200, 'a literal title');
+    const authorization = `Bearer ${police.caller.token}`;
+    const titled = targets().filter(([, target, path]) => path.at(-1) === 'title' && target.who() === police.caller);
+    expect(titled.length).toBeGreaterThan(3);
+    for (const [label, target, path] of titled) {
+      const variables = withValue(target.variables, path, 'a\u0000b');
+      expectRefused(
+        await overWebSocket(hub.gatewayUrl, { query: target.query, variables }, authorization),
+        ['BAD_USER_INPUT'],
+        0,
+        `${label} over WebSocket`,
+      );
+    }
+  });
+});
+
+describe('dates PostgreSQL cannot store', () => {
+  const badDates = [
+    '0000-01-01',
+    '0000-12-31',
+    '9999-99-99',
+    '10000-01-01',
+    '-0001-01-01',
+    '2026-02-30',
+    '2026-1-1',
+    '2026-12-01T00:00:00Z',
+  ];
+  const badTimes = [
+    '0000-01-01T00:00:00Z',
+    '0001-01-01T00:00:00+01:00',
+    '9999-12-31T23:59:59-01:00',
+    '10000-01-01T00:00:00Z',
+    '2026-02-30T08:00:00Z',
+    '2026-12-01',
+    'now',
+  ];
+
+  it('refuses each in every date and date-time field with BAD_USER_INPUT, and writes nothing', async () => {
+    await untilRelayed(hub);
+    const before = await rowCounts(hub);
+    const dateTargets: [string, () => Caller, string, Record<string, unknown>, string[]][] = [
+      [
+        'commitment startDate',
+        () => police.caller,
+        'mutation($a: ID!, $input: TrafficPoliceCommitmentInput!) { trafficPolice { createCommitment(allianceId: $a, input: $input) { id } } }',
+        { a: alliance, input: { title: '日期', category: 'WORK_LINKAGE', roadSection: 'x' } },
+        ['input', 'startDate'],
+      ],
+      [
+        'commitment dueDate (update)',
+        () => police.caller,
+        'mutation($id: ID!, $input: TrafficPoliceCommitmentInput!) { trafficPolice { updateCommitment(id: $id, version: 1, input: $input) { id } } }',
+        { id: randomUUID(), input: {} },
+        ['input', 'dueDate'],
+      ],
+      [
+        'branch foundedOn',
+        () => police.caller,
+        'mutation($input: BranchInput!) { trafficPolice { createBranch(input: $input) { id } } }',
+        { input: { name: '支部' } },
+        ['input', 'foundedOn'],
+      ],
+      [
+        'alliance foundedOn',
+        () => coordinator,
+        'mutation($input: AllianceInput!) { createAlliance(input: $input) { id } }',
+        { input: { name: '联盟', coordinatorName: '牵头' } },
+        ['input', 'foundedOn'],
+      ],
+      [
+        'admission joinedOn',
+        () => coordinator,
+        'mutation($a: ID!, $input: AdmitPartnerInput!) { admitPartner(allianceId: $a, input: $input) { partnerId } }',
+        { a: alliance, input: { partnerId: randomUUID(), kind: 'ENTERPRISE', name: '单位' } },
+        ['input', 'joinedOn'],
+      ],
+      [
+        'agreement signedOn',
+        () => coordinator,
+        'mutation($a: ID!, $input: AgreementInput!) { recordAgreement(allianceId: $a, input: $input) { id } }',
+        { a: alliance, input: { title: '协议', signedOn: '2026-01-01', signatories: [{ organization: '单位', signer: '人' }], terms: [] } },
+        ['input', 'signedOn'],
+      ],
+    ];
+    const timeTargets: typeof dateTargets = [
+      [
+        'activity startsAt',
+        () => police.caller,
+        'mutation($a: ID!, $input: ActivityInput!) { trafficPolice { createActivity(allianceId: $a, input: $input) { id } } }',
+        { a: alliance, input: { title: '活动', type: 'JOINT_INSPECTION', startsAt: '2026-12-01T01:00:00Z' } },
+        ['input', 'startsAt'],
+      ],
+      [
+        'activity endsAt',
+        () => police.caller,
+        'mutation($id: ID!, $input: ActivityInput!) { trafficPolice { updateActivity(id: $id, version: 1, input: $input) { id } } }',
+        { id: randomUUID(), input: {} },
+        ['input', 'endsAt'],
+      ],
+      [
+        'meeting heldAt',
+        () => coordinator,
+        'mutation($a: ID!, $input: JointMeetingInput!) { conveneJointMeeting(allianceId: $a, input: $input) { id } }',
+        { a: alliance, input: { title: '会议', heldAt: '2026-11-20T02:00:00Z', agenda: [] } },
+        ['input', 'heldAt'],
+      ],
+      [
+        'activities from (a read)',
+        () => anonymous,
+        'query($a: ID!, $from: DateTime) { alliance(id: $a) { activities(from: $from) { id } } }',
+        { a: alliance },
+        ['from'],
+      ],
+    ];
+    for (const [targetList, values] of [
+      [dateTargets, badDates],
+      [timeTargets, badTimes],
+    ] as const) {
+      for (const [label, who, query, variables, path] of targetList) {
+        for (const value of values) {
+          const answer = answerOf(await who().request(query, withValue(variables, path, value)));
+          const name = `${label} = ${value}`;
+          expectRefused(answer, ['BAD_USER_INPUT'], undefined, name);
+          expect(answer.messages.join(' '), name).toContain(path.at(-1) as string);
+        }
+      }
+    }
+    await untilRelayed(hub);
+    expect(await rowCounts(hub)).toEqual(before);
+  });
+
+  it('takes the first and last days PostgreSQL stores', async () => {
+    const branch = await police.caller.request(
+      'mutation($input: BranchInput!) { trafficPolice { createBranch(input: $input) { foundedOn } } }',
+      {
+        input: { name: '最早的支部', foundedOn: '0001-01-01' },
+      },
+    );
+    expect(branch.errors).toBeUndefined();
+    expect(branch.data.trafficPolice.createBranch.foundedOn).toBe('0001-01-01');
+  });
+});
+
+describe('forged joint-list cursors and filters', () => {
+  const cursor = (value: unknown) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+  const uuid = '00000000-0000-4000-8000-0000000000bb';
+
+  it.each([
+    ['a non-date and a non-UUID', cursor(['xxx', 'yyy'])],
+    ['a date and a non-UUID', cursor(['2026-01-01', 'yyy'])],
+    ['no date and a non-UUID', cursor([null, "x' or '1'='1"])],
+    ['year 0000', cursor(['0000-01-01', uuid])],
+    ['a day that does not exist', cursor(['2026-02-30', uuid])],
+    ['a date with a time', cursor(['2026-01-01T00:00:00Z', uuid])],
+    ['a number for the date', cursor([20260101, uuid])],
+    ['a NUL in the id', cursor(['2026-01-01', `${uuid}\u0000`])],
+    ['a NUL in the date', cursor(['2026-01-01\u0000', uuid])],
+    ['an object', cursor({ due: '2026-01-01', id: uuid })],
+    ['one element', cursor([uuid])],
+    ['nested arrays', cursor([['2026-01-01'], [uuid]])],
+    ['broken JSON', cursor('["2026-01-01",')],
+    ['not base64 at all', '!!!*%$'],
+    ['40,000 characters', cursor(['2026-01-01', 'x'.repeat(30_000)])],
+    ['an empty array', cursor([])],
+  ])('refuses a cursor holding %s with BAD_USER_INPUT naming after', async (_label, after) => {
+    const result = await jointList(anonymous, alliance, { after, first: 10 });
+    const answer = answerOf(result.response);
+    expectRefused(answer, ['BAD_USER_INPUT'], undefined, _label);
+    expect(result.response.errors?.[0]?.extensions?.field).toBe('after');
+  });
+
+  it('still pages with the cursors it gives', async () => {
+    const first = ok(await jointList(anonymous, demo.alliances.highway, { first: 2 }));
+    const next = ok(await jointList(anonymous, demo.alliances.highway, { first: 2, after: first.pageInfo.endCursor }));
+    expect(next.edges[0].node.id).not.toBe(first.edges[0].node.id);
+  });
+
+  it('refuses hostile filters and page sizes with BAD_USER_INPUT', async () => {
+    const filters: [string, Record<string, unknown>][] = [
+      ['a NUL partner id', { partnerId: ['\u0000'] }],
+      ['a partner id with a NUL after it', { partnerId: [`${uuid}\u0000`] }],
+      ['a partner id that is SQL', { partnerId: ["') or 1=1 --"] }],
+      ['a status with a NUL', { status: ['PUBLISHED\u0000'] }],
+      ['a kind that is no kind', { partnerKind: ['HOSPITAL'] }],
+      ['negative staleDays', { staleDays: -1 }],
+      ['staleDays of 0', { staleDays: 0 }],
+      ['staleDays beyond ten years', { staleDays: 3651 }],
+      ['the largest Int as staleDays', { staleDays: 2_147_483_647 }],
+    ];
+    for (const [label, filter] of filters) {
+      const result = await jointList(anonymous, alliance, { filter, first: 10 });
+      expectRefused(answerOf(result.response), ['BAD_USER_INPUT'], undefined, label);
+    }
+    for (const first of [-1, 0, 1001, -2_147_483_648]) {
+      const result = await jointList(anonymous, alliance, { first });
+      expectRefused(answerOf(result.response), ['BAD_USER_INPUT'], undefined, `first ${first}`);
+    }
+  });
+});
+
+// Last in this file: PostgreSQL goes away and comes back.
+describe('a PostgreSQL outage', () => {
+  it('is answered UNAVAILABLE with a plain message, reads and writes alike, and leaves no half-written row', async () => {
+    const title = `停机期间的事项 ${randomUUID()}`;
+    const attempts = () =>
+      Promise.all([
+        anonymous.request('{ alliances { id name } }'),
+        anonymous.request(`query($a: ID!) { alliance(id: $a) { coBuildingList(first: 5) { totalCount edges { node { id } } } } }`, {
+          a: alliance,
+        }),
+        police.caller.request('{ trafficPolice { myCommitments { id } } }'),
+        police.create(alliance, { title, category: 'WORK_LINKAGE' }).then((outcome) => outcome.response),
+        coordinator.request('mutation { createAlliance(input: { name: "停机联盟", coordinatorName: "牵头" }) { id } }'),
+      ]);
+    const outage = hub.postgresOutage(6000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const during = (await attempts()).map(answerOf);
+    await outage;
+    const codes = during.flatMap((answer) => answer.codes);
+    expect(codes).toContain('UNAVAILABLE');
+    for (const answer of during) {
+      expectClean(answer, 'during the outage');
+      expect(answer.codes, answer.text.slice(0, 300)).not.toContain('INTERNAL_SERVER_ERROR');
+      for (const code of answer.codes) {
+        expect(['UNAVAILABLE', 'SUBGRAPH_UNAVAILABLE']).toContain(code);
+      }
+    }
+    expect(during.flatMap((a) => a.messages).filter((m) => m.includes('database'))).toContain(
+      'The traffic-police subgraph cannot reach its database right now; try again shortly',
+    );
+    // Afterwards the hub answers again, and the refused write left nothing.
+    await eventually(async () => (await anonymous.request('{ alliances { id } }')).errors === undefined, 30_000, 250);
+    await eventually(
+      async () => (await police.caller.request('{ trafficPolice { myCommitments { id } } }')).errors === undefined,
+      30_000,
+      250,
+    );
+    expect(await sql(policeDb(), 'select count(*)::int as n from commitment where title = $1', [title])).toEqual([{ n: 0 }]);
   });
 });

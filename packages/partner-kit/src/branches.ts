@@ -40,8 +40,8 @@ export async function createBranch(ctx: PartnerContext, input: BranchInput) {
   return row;
 }
 
-async function ownBranch(ctx: PartnerContext, id: string) {
-  const row = await ctx.em.findOne(Branch, { id: assertId(id) });
+async function ownBranch(ctx: PartnerContext, id: string, field = 'id') {
+  const row = await ctx.em.findOne(Branch, { id: assertId(id, field) });
   if (!row) {
     throw notFound('Branch', id);
   }
@@ -59,7 +59,7 @@ export async function updateBranch(ctx: PartnerContext, id: string, input: Branc
 
 /** Adds or edits a party group (党小组) of one of the editor's own branches. */
 export async function upsertGroup(ctx: PartnerContext, branchId: string, input: GroupInput) {
-  const branch = await ownBranch(ctx, branchId);
+  const branch = await ownBranch(ctx, branchId, 'branchId');
   const values = {
     name: requiredText(input.name, 'name', 200),
     leader: optionalText(input.leader, 'leader', 60),

@@ -114,6 +114,9 @@ async function assertOwnBranch(em: EntityManager, partnerId: string, branchId: s
 
 function validatedFields(fields: CommitmentFields) {
   const out: Record<string, unknown> = {};
+  if (fields.branchId) {
+    assertId(fields.branchId, 'branchId'); // its shape before anything is read; ownership in the transaction
+  }
   if (fields.title !== undefined) {
     out.title = requiredText(fields.title ?? '', 'title', 200);
   }
