@@ -320,6 +320,7 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     expect(closedWith).toBeNull();
     await eventually(async () => closedWith !== null, 10_000);
     expect(closedWith).toBe(4403);
+    await eventually(async () => feed.done);
   });
 
   it('keeps streams a new supergraph still serves running, re-planned, without the clients noticing', async () => {
