@@ -227,8 +227,13 @@ export class LiveGroup {
   }
 
   private publish(cursor: string, result: FormattedExecutionResult): void {
+    const value = result.data?.[this.plan.responseKey] ?? null;
+    if (value === null && !result.errors?.length) {
+      return; // the event is gone (pruned meanwhile): there is nothing to tell
+    }
+    // A subscription field is non-null: an event that could not be completed has no data at all.
     const payload = asExecutionResult({
-      data: { [this.plan.responseKey]: result.data?.[this.plan.responseKey] ?? null },
+      data: value === null ? null : { [this.plan.responseKey]: value },
       ...(result.errors?.length ? { errors: result.errors } : {}),
     });
     this.history.push({ cursor, payload });
