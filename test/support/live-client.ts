@@ -99,6 +99,7 @@ export class LiveSubscriber {
   private dispose: (() => void) | null = null;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private closing: Promise<void> | null = null;
   private attempt = 0;
 
   constructor(private readonly options: LiveSubscriberOptions) {
@@ -138,11 +139,14 @@ export class LiveSubscriber {
   }
 
   /** Ends its subscription and closes its connection for good. */
-  async stop(): Promise<void> {
+  stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.dispose?.();
-    await this.client.dispose();
+    this.closing ??= (async () => {
+      this.dispose?.();
+      await this.client.dispose();
+    })();
+    return this.closing;
   }
 
   private subscribe(): void {
@@ -483,6 +487,7 @@ export class Publisher {
   private n = 0;
   private running: Promise<void>[] = [];
   private stopping = false;
+  private ackWaiters: (() => void)[] = [];
 
   constructor(
     private readonly allianceId: string,
@@ -522,7 +527,7 @@ export class Publisher {
       this.counts.failed += 1;
       return false;
     }
-    this.counts.made += 1;
+    this.acknowledged();
     if (n % 3 === 0) {
       const reported = await attempt(
         () =>
@@ -533,10 +538,28 @@ export class Publisher {
         (data) => data[namespace]?.reportProgress as { id: string } | undefined,
         tries,
       );
-      this.counts[reported ? 'made' : 'failed'] += 1;
+      if (reported) {
+        this.acknowledged();
+      } else {
+        this.counts.failed += 1;
+      }
       return Boolean(reported);
     }
     return true;
+  }
+
+  /** Resolves when the next write is acknowledged: a fault injected right then meets its event on the way. */
+  nextAcknowledgement(): Promise<void> {
+    return new Promise((resolve) => this.ackWaiters.push(resolve));
+  }
+
+  private acknowledged(): void {
+    this.counts.made += 1;
+    const waiters = this.ackWaiters;
+    this.ackWaiters = [];
+    for (const resolve of waiters) {
+      resolve();
+    }
   }
 
   /** Publishes `count` items, spread over the sources, one source after another. */
