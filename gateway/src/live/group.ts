@@ -35,6 +35,8 @@ const refusalCodes = new Set<unknown>([
 ]);
 /** Completion failures that pass with time (a subgraph or its database is down): the event is completed again. */
 const transientCodes = new Set<unknown>([ErrorCode.SUBGRAPH_UNAVAILABLE, ErrorCode.UNAVAILABLE]);
+/** How long an event missing only a part (one partner down) waits for it before it is sent as it is. */
+const partialPatienceMs = 30_000;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -200,8 +202,12 @@ export class LiveGroup {
     }
   }
 
-  /** Completes one event, again and again while a subgraph it needs is unavailable. */
+  /**
+   * Completes one event, again while a subgraph it needs is unavailable: until it succeeds when
+   * the whole event is missing, for up to 30 s when a part is (then the part is sent as missing).
+   */
   private async complete(cursor: string): Promise<FormattedExecutionResult> {
+    const started = Date.now();
     let backoff = firstBackoffMs;
     while (true) {
       let result: FormattedExecutionResult;
@@ -216,8 +222,11 @@ export class LiveGroup {
         result = { errors: [{ message: 'The event could not be completed', extensions: { code: ErrorCode.INTERNAL } }] };
       }
       this.deps.counters.completions += 1;
+      const transient = result.errors?.some((e) => transientCodes.has(e.extensions?.code));
+      // Without its root the event says nothing: wait for the subgraph however long it takes.
+      // With only a part missing, wait a while, then send what there is (errors name the part).
       const missing = result.data?.[this.plan.responseKey] == null;
-      if (this.disposed || !missing || !result.errors?.some((e) => transientCodes.has(e.extensions?.code))) {
+      if (this.disposed || !transient || (!missing && Date.now() - started > partialPatienceMs)) {
         return result;
       }
       this.deps.counters.completionRetries += 1;
