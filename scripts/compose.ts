@@ -1,19 +1,15 @@
 /**
- * Composes the committed subgraph SDLs into gateway/supergraph.graphql with @apollo/composition.
- * Fails (exit 1) with composition's own messages when the subgraphs do not compose.
- * The URLs written here are the defaults; the gateway overrides them from its environment.
+ * Composes the committed subgraph SDLs (the alliance's and one per kind folder) into
+ * gateway/supergraph.graphql with @apollo/composition. Fails (exit 1) with composition's own
+ * messages when the subgraphs do not compose. The URLs written here are the development ones
+ * (each kind's port); the gateway may map them elsewhere (HUB_SUBGRAPH_URL_TEMPLATE).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
+import { discoverKinds } from '@hub/kinds/discover';
 import { parse } from 'graphql';
 
-const subgraphs = [
-  { name: 'alliance', port: 4001 },
-  { name: 'enterprise', port: 4002 },
-  { name: 'town-village', port: 4003 },
-  { name: 'university', port: 4004 },
-  { name: 'traffic-police', port: 4005 },
-];
+const subgraphs = [{ name: 'alliance', port: 4001 }, ...(await discoverKinds()).map(({ name, port }) => ({ name, port }))];
 
 const result = composeServices(
   subgraphs.map(({ name, port }) => ({

@@ -1,3 +1,4 @@
+import { importFromKind, kindFolders } from '@hub/kinds/discover';
 import { buildPartnerSchema, defineCommitmentEntity, type PartnerKindSpec, partnerEntities } from '@hub/partner-kit';
 import type { EntitySchema } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
@@ -9,14 +10,8 @@ export interface ServiceDefinition {
   migrations: { name: string; class: new (...args: any[]) => any }[];
 }
 
-const partnerSpecs: Record<string, () => Promise<PartnerKindSpec>> = {
-  enterprise: async () => (await import('../services/enterprise/src/spec.ts')).enterpriseSpec,
-  'town-village': async () => (await import('../services/town-village/src/spec.ts')).townVillageSpec,
-  university: async () => (await import('../services/university/src/spec.ts')).universitySpec,
-  'traffic-police': async () => (await import('../services/traffic-police/src/spec.ts')).trafficPoliceSpec,
-};
-
-export const serviceNames = ['alliance', ...Object.keys(partnerSpecs)];
+/** The services: the alliance, then one per kind folder. */
+export const serviceNames = ['alliance', ...kindFolders()];
 
 /** Loads one service's definition (each in its own process: type-graphql metadata is global). */
 export async function loadService(name: string): Promise<ServiceDefinition> {
@@ -24,11 +19,10 @@ export async function loadService(name: string): Promise<ServiceDefinition> {
     const alliance = await import('../services/alliance/src/definition.ts');
     return alliance.allianceDefinition;
   }
-  const load = partnerSpecs[name];
-  if (!load) {
+  if (!serviceNames.includes(name)) {
     throw new Error(`Unknown service ${name}; expected one of ${serviceNames.join(', ')}`);
   }
-  const spec = await load();
+  const { spec } = await importFromKind<{ spec: PartnerKindSpec }>(name, 'src/spec.ts');
   return {
     buildSchema: () => buildPartnerSchema(spec),
     entities: partnerEntities(defineCommitmentEntity(spec.commitmentColumns)),

@@ -36,7 +36,7 @@ export async function generateOperations(): Promise<{ operations: number }> {
     plugins: [{ typescriptOperations: {} }, { typedDocumentNode: {} }],
     pluginMap: { typescriptOperations, typedDocumentNode },
     config: {
-      scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
+      scalars: { ID: 'string', Date: 'string', DateTime: 'string', PartnerKind: 'string' },
       strictScalars: true,
       enumType: 'string-literal',
       useTypeImports: true,

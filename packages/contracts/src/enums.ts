@@ -1,13 +1,5 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The four kinds of organization that co-build (共建单位类型). */
-export enum PartnerKind {
-  ENTERPRISE = 'ENTERPRISE',
-  TOWN_VILLAGE = 'TOWN_VILLAGE',
-  UNIVERSITY = 'UNIVERSITY',
-  TRAFFIC_POLICE = 'TRAFFIC_POLICE',
-}
-
 /** The six co-building measures of the "136" model (六联). */
 export enum Category {
   THEORY_STUDY = 'THEORY_STUDY',
@@ -45,24 +37,7 @@ export enum CommitmentOrder {
   DUE_DATE_DESC = 'DUE_DATE_DESC',
 }
 
-registerEnumType(PartnerKind, { name: 'PartnerKind', description: 'Kind of co-building partner (共建单位类型)' });
 registerEnumType(Category, { name: 'Category', description: 'Co-building measure (六联)' });
 registerEnumType(CommitmentStatus, { name: 'CommitmentStatus', description: 'Status of a commitment' });
 registerEnumType(ActivityType, { name: 'ActivityType', description: 'Kind of joint activity (联建活动)' });
 registerEnumType(CommitmentOrder, { name: 'CommitmentOrder', description: 'Sort order of the joint list' });
-
-/** GraphQL type-name prefix of each partner kind, e.g. `TrafficPolice` in `TrafficPoliceCommitment`. */
-export const kindTypePrefix: Record<PartnerKind, string> = {
-  [PartnerKind.ENTERPRISE]: 'Enterprise',
-  [PartnerKind.TOWN_VILLAGE]: 'TownVillage',
-  [PartnerKind.UNIVERSITY]: 'University',
-  [PartnerKind.TRAFFIC_POLICE]: 'TrafficPolice',
-};
-
-/** Name of each partner kind's subgraph (and service folder). */
-export const kindSubgraphName: Record<PartnerKind, string> = {
-  [PartnerKind.ENTERPRISE]: 'enterprise',
-  [PartnerKind.TOWN_VILLAGE]: 'town-village',
-  [PartnerKind.UNIVERSITY]: 'university',
-  [PartnerKind.TRAFFIC_POLICE]: 'traffic-police',
-};

@@ -5,4 +5,5 @@ export * from './enums.ts';
 export * from './identity.ts';
 export * from './inputs.ts';
 export * from './internal-identity.ts';
+export * from './partner-kind.ts';
 export * from './types.ts';

@@ -1,6 +1,7 @@
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
-import { ActivityType, Category, CommitmentStatus, PartnerKind } from './enums.ts';
+import { ActivityType, Category, CommitmentStatus } from './enums.ts';
+import { type PartnerKind, PartnerKindScalar } from './partner-kind.ts';
 
 /**
  * The partner-side declarations of the shared interfaces (DESIGN.md, "The federation contract").
@@ -46,7 +47,7 @@ export abstract class Partner {
   @Field(() => ID) id!: string;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) shortName?: string | null;
-  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => PartnerKindScalar) kind!: PartnerKind;
   @Field(() => [PartyBranch]) branches!: PartyBranch[];
 }
 

@@ -4,6 +4,7 @@ export * from './activities.ts';
 export * from './commitments.ts';
 export * from './context.ts';
 export * from './entities.ts';
+export * from './kind-spec.ts';
 export * from './memberships.ts';
 export * from './resolvers.ts';
 export * from './seed.ts';

@@ -3,15 +3,16 @@ import {
   AttendanceInput,
   CommitmentChange,
   CommitmentStatus,
-  kindTypePrefix,
   Partner,
-  PartnerKind,
+  type PartnerKind,
+  PartnerKindScalar,
   PartyBranch,
   PartyGroup,
   PartyMember,
   ProgressInput,
   ProgressReport,
 } from '@hub/contracts';
+import { kindNames } from '@hub/kinds';
 import { assertId, forbidden } from '@hub/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { createActivity, recordAttendance, updateActivity } from './activities.ts';
@@ -44,7 +45,7 @@ export function visibleCommitment(row: CommitmentRow | null, ctx: PartnerContext
  */
 export function createPartnerResolvers(spec: PartnerKindSpec) {
   const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityClass } = spec.types;
-  const prefix = kindTypePrefix[spec.kind];
+  const prefix = kindNames(spec.definition.name).typePrefix;
   const commitmentFields = (input: Record<string, unknown>): CommitmentFields => {
     const { title, description, category, startDate, dueDate, branchId, ...rest } = input as CommitmentFields & Record<string, unknown>;
     return { title, description, category, startDate, dueDate, branchId, extra: spec.extraColumns(rest) };
@@ -204,7 +205,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       return ctx.loaders.branchesOfPartner.load(partner.id);
     }
 
-    @FieldResolver(() => PartnerKind)
+    @FieldResolver(() => PartnerKindScalar)
     kind(): PartnerKind {
       return spec.kind;
     }

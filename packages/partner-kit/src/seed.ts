@@ -23,6 +23,8 @@ export interface PartnerSeed {
     name: string;
     shortName?: string;
     description?: string;
+    /** Demo alliances the partner belongs to, with the liaison it names (the alliance's seed reads these). */
+    alliances?: { allianceId: string; joinedOn: string; liaison: { name: string; title: string } }[];
     branches: {
       id: string;
       name: string;

@@ -1,4 +1,5 @@
 import type { PartnerKind } from '@hub/contracts';
+import type { KindDefinition } from '@hub/kinds';
 import type { EntitySchemaProperty } from '@mikro-orm/postgresql';
 import type { CommitmentRow } from './entities.ts';
 
@@ -11,6 +12,8 @@ export interface PartnerKindSpec {
   readonly subgraph: string;
   /** Root namespace field, e.g. `trafficPolice` in `mutation { trafficPolice { publishCommitment } }`. */
   readonly namespace: string;
+  /** The kind's definition (its folder's `src/kind.ts`), which everything here is built from. */
+  readonly definition: KindDefinition;
   /** The concrete GraphQL types of this kind (each extends the contract's interface, with @key). */
   readonly types: { Partner: ClassType; Branch: ClassType; Commitment: ClassType; Activity: ClassType };
   /** `<Kind>CommitmentInput`: CommitmentInputBase plus this kind's own fields. */
@@ -21,8 +24,6 @@ export interface PartnerKindSpec {
   readonly extraColumns: (input: Record<string, unknown>) => Record<string, unknown>;
   /** Values of this kind's own columns for a new commitment before its input is applied. */
   readonly creationDefaults: Record<string, unknown>;
-  /** Extra GraphQL types to emit (the kind's enums are registered on import). */
-  readonly orphanedTypes?: ClassType[];
   /** Committed migrations of this service, in order. */
   readonly migrations: { name: string; class: ClassType }[];
 }

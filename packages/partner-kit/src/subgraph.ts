@@ -23,16 +23,7 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
   const { resolvers, referenceResolvers } = createPartnerResolvers(spec);
   return buildFederatedSchema({
     resolvers: [...resolvers],
-    orphanedTypes: [
-      ...Object.values(spec.types),
-      Attendance,
-      CommitmentChange,
-      Evidence,
-      Figure,
-      PartyMember,
-      ProgressReport,
-      ...(spec.orphanedTypes ?? []),
-    ],
+    orphanedTypes: [...Object.values(spec.types), Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport],
     referenceResolvers,
   });
 }

@@ -1,19 +1,16 @@
-import { CommitmentStatus, type InternalIdentity, PartnerKind } from '@hub/contracts';
+import { CommitmentStatus, type InternalIdentity, type PartnerKind } from '@hub/contracts';
 import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { federatedKinds } from './kinds.ts';
 
 /** The channel on which the alliance announces new rows of `alliance_event`. */
 export const eventsChannel = 'alliance_events';
 /** Advisory lock serializing ingestion transactions (an arbitrary constant of this database). */
 const ingestLockKey = 7_401_001;
 
-const relayKinds: Record<string, PartnerKind> = {
-  'relay:enterprise': PartnerKind.ENTERPRISE,
-  'relay:town-village': PartnerKind.TOWN_VILLAGE,
-  'relay:university': PartnerKind.UNIVERSITY,
-  'relay:traffic-police': PartnerKind.TRAFFIC_POLICE,
-};
+/** Relay caller → the kind it delivers for: only the federated kinds' relays may deliver. */
+const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
 
 const dateOrNull = z.string().nullable();
 const commitmentPayload = z.object({
@@ -193,7 +190,7 @@ async function applyActivity(
  */
 export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
-    const kind = identity ? relayKinds[identity.caller] : undefined;
+    const kind = identity ? relayKinds.get(identity.caller) : undefined;
     if (!kind) {
       return { status: 403, body: errorBody('FORBIDDEN', 'Only partner relays may deliver events') };
     }
@@ -239,7 +236,7 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
  */
 export function createMembersRoute(orm: MikroORM) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
-    if (!identity || !relayKinds[identity.caller]) {
+    if (!identity || !relayKinds.has(identity.caller)) {
       return { status: 403, body: errorBody('FORBIDDEN', 'Only partner subgraphs may ask') };
     }
     const parsed = z.object({ allianceId: z.string().uuid() }).safeParse(raw);

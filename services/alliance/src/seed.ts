@@ -1,63 +1,36 @@
-import { demo, PartnerKind, stableId } from '@hub/contracts';
+import { demo, stableId } from '@hub/contracts';
+import { kindNames } from '@hub/kinds';
+import { discoverKinds, importFromKind } from '@hub/kinds/discover';
+import type { PartnerSeed } from '@hub/partner-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Agreement, Alliance, JointMeeting, Membership } from './entities.ts';
 
-const { alliances, partners } = demo;
+const { alliances } = demo;
 
-const highwayMembers = [
-  {
-    partnerId: partners.widening,
-    kind: PartnerKind.ENTERPRISE,
-    partnerName: '沈海高速宁海段改扩建工程项目部',
-    liaisonName: '张伟',
-    liaisonTitle: '党建工作指导员',
-  },
-  {
-    partnerId: partners.institute,
-    kind: PartnerKind.UNIVERSITY,
-    partnerName: '省属大学建筑工程学院交通工程研究所',
-    liaisonName: '李静',
-    liaisonTitle: '研究所党支部书记',
-  },
-  {
-    partnerId: partners.ninghai,
-    kind: PartnerKind.TOWN_VILLAGE,
-    partnerName: '宁海征迁指挥部',
-    liaisonName: '王磊',
-    liaisonTitle: '联络员',
-  },
-  {
-    partnerId: partners.trafficPolice,
-    kind: PartnerKind.TRAFFIC_POLICE,
-    partnerName: '省高速交警支队宁海大队',
-    liaisonName: '林海',
-    liaisonTitle: '联络员',
-  },
-  {
-    partnerId: partners.lawEnforcement,
-    kind: PartnerKind.TRAFFIC_POLICE,
-    partnerName: '宁海高速公路路政执法大队',
-    liaisonName: '郑涛',
-    liaisonTitle: '联络员',
-  },
-];
+type Member = { partnerId: string; kind: string; partnerName: string; liaisonName: string; liaisonTitle: string; joinedOn: string };
 
-const tangyuanMembers = [
-  {
-    partnerId: partners.tangyuanProject,
-    kind: PartnerKind.ENTERPRISE,
-    partnerName: '白琳镇棠园500KV输变电工程党支部',
-    liaisonName: '刘洋',
-    liaisonTitle: '联络员',
-  },
-  {
-    partnerId: partners.tangyuanVillage,
-    kind: PartnerKind.TOWN_VILLAGE,
-    partnerName: '棠园村',
-    liaisonName: '陈秀英',
-    liaisonTitle: '村党支部书记',
-  },
-];
+/** The demo memberships, as each kind's seed declares them for its partners. */
+async function demoMembers(allianceId: string): Promise<Member[]> {
+  const members: Member[] = [];
+  for (const definition of await discoverKinds()) {
+    const { seed } = await importFromKind<{ seed: PartnerSeed }>(definition.name, 'src/seed.ts');
+    for (const partner of seed.partners) {
+      for (const membership of partner.alliances ?? []) {
+        if (membership.allianceId === allianceId) {
+          members.push({
+            partnerId: partner.id,
+            kind: kindNames(definition.name).kind,
+            partnerName: partner.name,
+            liaisonName: membership.liaison.name,
+            liaisonTitle: membership.liaison.title,
+            joinedOn: membership.joinedOn,
+          });
+        }
+      }
+    }
+  }
+  return members;
+}
 
 /**
  * Writes the demo alliances of DOMAIN.md (the highway-widening alliance with all four partner
@@ -67,6 +40,8 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
   if ((await em.count(Alliance, {})) > 0) {
     return false;
   }
+  const highwayMembers = await demoMembers(alliances.highway);
+  const tangyuanMembers = await demoMembers(alliances.tangyuan);
   await em.transactional(async (tx) => {
     const now = new Date();
     tx.create(Alliance, {
@@ -87,12 +62,12 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       createdAt: now,
       version: 1,
     });
-    for (const [allianceId, members, joinedOn] of [
-      [alliances.highway, highwayMembers, '2026-03-01'],
-      [alliances.tangyuan, tangyuanMembers, '2026-04-15'],
+    for (const [allianceId, members] of [
+      [alliances.highway, highwayMembers],
+      [alliances.tangyuan, tangyuanMembers],
     ] as const) {
       for (const member of members) {
-        tx.create(Membership, { ...member, id: stableId(`membership/${allianceId}/${member.partnerId}`), allianceId, joinedOn });
+        tx.create(Membership, { ...member, id: stableId(`membership/${allianceId}/${member.partnerId}`), allianceId });
       }
     }
     tx.create(Agreement, {

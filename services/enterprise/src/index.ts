@@ -1,5 +1,6 @@
 import { runPartnerService } from '@hub/partner-kit';
-import { enterpriseSeed } from './seed.ts';
-import { enterpriseSpec } from './spec.ts';
+import { kind } from './kind.ts';
+import { seed } from './seed.ts';
+import { spec } from './spec.ts';
 
-await runPartnerService(enterpriseSpec, { defaultPort: 4002, seed: enterpriseSeed });
+await runPartnerService(spec, { defaultPort: kind.port, seed });

@@ -19,13 +19,14 @@ function item(
 }
 
 /** Demo data: the widening project's site branch and the 棠园 500KV project branch. */
-export const enterpriseSeed: PartnerSeed = {
+export const seed: PartnerSeed = {
   partners: [
     {
       id: widening,
       name: '沈海高速宁海段改扩建工程项目部',
       shortName: '改扩建项目部',
       description: '创新“432”党建工作机制，党建1+X共建：与高校“五联五创”、与征迁指挥部联建、与交警路政“九方六保”',
+      alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '张伟', title: '党建工作指导员' } }],
       branches: [
         {
           id: wideningBranch,
@@ -51,6 +52,7 @@ export const enterpriseSeed: PartnerSeed = {
       name: '白琳镇棠园500KV输变电工程党支部',
       shortName: '棠园输变电项目',
       description: '与棠园村签订党建联创协议，形成 7 项共建清单',
+      alliances: [{ allianceId: demo.alliances.tangyuan, joinedOn: '2026-04-15', liaison: { name: '刘洋', title: '联络员' } }],
       branches: [
         {
           id: tangyuanBranch,

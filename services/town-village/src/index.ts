@@ -1,5 +1,6 @@
 import { runPartnerService } from '@hub/partner-kit';
-import { townVillageSeed } from './seed.ts';
-import { townVillageSpec } from './spec.ts';
+import { kind } from './kind.ts';
+import { seed } from './seed.ts';
+import { spec } from './spec.ts';
 
-await runPartnerService(townVillageSpec, { defaultPort: 4003, seed: townVillageSeed });
+await runPartnerService(spec, { defaultPort: kind.port, seed });

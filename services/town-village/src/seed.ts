@@ -7,13 +7,14 @@ const ninghaiBranch = stableId('branch/ninghai-relocation');
 const villageBranch = stableId('branch/tangyuan-village');
 
 /** Demo data: the Ninghai land-acquisition headquarters (宁海征迁指挥部) and 棠园村. */
-export const townVillageSeed: PartnerSeed = {
+export const seed: PartnerSeed = {
   partners: [
     {
       id: ninghai,
       name: '宁海征迁指挥部',
       shortName: '征迁指挥部',
       description: '负责改扩建沿线土地征收、坟墓迁移与管线迁改',
+      alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '王磊', title: '联络员' } }],
       branches: [
         {
           id: ninghaiBranch,
@@ -34,6 +35,7 @@ export const townVillageSeed: PartnerSeed = {
       name: '棠园村',
       shortName: '棠园村',
       description: '白琳镇棠园村，与输变电工程党支部党建联创',
+      alliances: [{ allianceId: demo.alliances.tangyuan, joinedOn: '2026-04-15', liaison: { name: '陈秀英', title: '村党支部书记' } }],
       branches: [
         {
           id: villageBranch,

@@ -1,5 +1,6 @@
 import { runPartnerService } from '@hub/partner-kit';
-import { trafficPoliceSeed } from './seed.ts';
-import { trafficPoliceSpec } from './spec.ts';
+import { kind } from './kind.ts';
+import { seed } from './seed.ts';
+import { spec } from './spec.ts';
 
-await runPartnerService(trafficPoliceSpec, { defaultPort: 4005, seed: trafficPoliceSeed });
+await runPartnerService(spec, { defaultPort: kind.port, seed });

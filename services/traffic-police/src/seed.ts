@@ -8,13 +8,14 @@ const enforcementBranch = stableId('branch/highway-law-enforcement');
 const highway = demo.alliances.highway;
 
 /** Demo data: the highway traffic police and law-enforcement brigades of the widening alliance. */
-export const trafficPoliceSeed: PartnerSeed = {
+export const seed: PartnerSeed = {
   partners: [
     {
       id: police,
       name: '省高速交警支队宁海大队',
       shortName: '高速交警',
       description: '负责改扩建施工路段的交通组织、事故处置与“九方六保”联勤联动',
+      alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '林海', title: '联络员' } }],
       branches: [
         {
           id: policeBranch,
@@ -39,6 +40,7 @@ export const trafficPoliceSeed: PartnerSeed = {
       name: '宁海高速公路路政执法大队',
       shortName: '高速执法',
       description: '路政许可、超限治理与施工区路产保护',
+      alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '郑涛', title: '联络员' } }],
       branches: [
         {
           id: enforcementBranch,

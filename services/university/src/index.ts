@@ -1,5 +1,6 @@
 import { runPartnerService } from '@hub/partner-kit';
-import { universitySeed } from './seed.ts';
-import { universitySpec } from './spec.ts';
+import { kind } from './kind.ts';
+import { seed } from './seed.ts';
+import { spec } from './spec.ts';
 
-await runPartnerService(universitySpec, { defaultPort: 4004, seed: universitySeed });
+await runPartnerService(spec, { defaultPort: kind.port, seed });

@@ -6,13 +6,14 @@ const branch = stableId('branch/transport-institute');
 const instituteName = '建筑工程学院交通工程研究所';
 
 /** Demo data: the transport engineering institute in “五联五创” with the widening project. */
-export const universitySeed: PartnerSeed = {
+export const seed: PartnerSeed = {
   partners: [
     {
       id: institute,
       name: '省属大学建筑工程学院交通工程研究所',
       shortName: '交通工程研究所',
       description: '“五联五创”：科研创新、改扩建交通保通、高边坡施工、智慧建造合力攻关',
+      alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '李静', title: '研究所党支部书记' } }],
       branches: [
         {
           id: branch,

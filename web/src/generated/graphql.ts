@@ -32,7 +32,7 @@ export type ActivityType =
 
 export type AdmitPartnerInput = {
   partnerId: string;
-  kind: PartnerKind;
+  kind: string;
   name: string;
   liaisonName?: string | null | undefined;
   liaisonTitle?: string | null | undefined;
@@ -84,7 +84,7 @@ export type CoBuildingListFilter = {
   status?: Array<CommitmentStatus> | null | undefined;
   category?: Array<Category> | null | undefined;
   partnerId?: Array<string> | null | undefined;
-  partnerKind?: Array<PartnerKind> | null | undefined;
+  partnerKind?: Array<string> | null | undefined;
   /** Due date passed and not completed (or withdrawn) */
   overdue?: boolean | null | undefined;
   /** Open items with no progress for this many days */
@@ -132,22 +132,6 @@ export type FigureInput = {
   unit?: string | null | undefined;
 };
 
-/** 九方六保: 保安全, 保畅通, 保质量, 保进度, 保营收, 保闭环 */
-export type Guarantee =
-  | 'SAFETY'
-  | 'TRAFFIC_FLOW'
-  | 'QUALITY'
-  | 'SCHEDULE'
-  | 'REVENUE'
-  | 'CLOSED_LOOP';
-
-/** 四统四联 joint actions */
-export type JointAction =
-  | 'STANDARDS_INSPECTION'
-  | 'APPROVAL_SUPERVISION'
-  | 'COMMAND_RESPONSE'
-  | 'CARRIER_COORDINATION';
-
 export type JointMeetingInput = {
   title: string;
   heldAt: string;
@@ -155,13 +139,6 @@ export type JointMeetingInput = {
   agenda: Array<string>;
   decisions?: string | null | undefined;
 };
-
-/** Kind of co-building partner (共建单位类型) */
-export type PartnerKind =
-  | 'ENTERPRISE'
-  | 'TOWN_VILLAGE'
-  | 'UNIVERSITY'
-  | 'TRAFFIC_POLICE';
 
 /** A progress report (推进情况) */
 export type ProgressInput = {
@@ -201,9 +178,35 @@ export type TrafficPoliceCommitmentInput = {
   /** The responsible branch (one of your own) */
   branchId?: string | null | undefined;
   roadSection?: string | null | undefined;
-  guarantees?: Array<Guarantee> | null | undefined;
-  jointActions?: Array<JointAction> | null | undefined;
+  guarantees?: Array<TrafficPoliceGuarantee> | null | undefined;
+  jointActions?: Array<TrafficPoliceJointAction> | null | undefined;
 };
+
+/** 九方六保 */
+export type TrafficPoliceGuarantee =
+  /** 保安全 */
+  | 'SAFETY'
+  /** 保畅通 */
+  | 'TRAFFIC_FLOW'
+  /** 保质量 */
+  | 'QUALITY'
+  /** 保进度 */
+  | 'SCHEDULE'
+  /** 保营收 */
+  | 'REVENUE'
+  /** 保闭环 */
+  | 'CLOSED_LOOP';
+
+/** 四统四联 */
+export type TrafficPoliceJointAction =
+  /** 统一标准·联合检查 */
+  | 'STANDARDS_INSPECTION'
+  /** 统一审批·联合监管 */
+  | 'APPROVAL_SUPERVISION'
+  /** 统一指挥·联合处置 */
+  | 'COMMAND_RESPONSE'
+  /** 统一载体·联合协同 */
+  | 'CARRIER_COORDINATION';
 
 export type UniversityCommitmentInput = {
   title?: string | null | undefined;
@@ -220,7 +223,7 @@ export type UniversityCommitmentInput = {
 export type AllianceDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type AllianceDirectoryQuery = { alliances: Array<{ id: string, name: string, members: Array<{ partnerId: string, name: string, kind: PartnerKind }> }> };
+export type AllianceDirectoryQuery = { alliances: Array<{ id: string, name: string, members: Array<{ partnerId: string, name: string, kind: string }> }> };
 
 export type AllianceOverviewQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -234,7 +237,7 @@ export type CreateAllianceMutationVariables = Exact<{
 
 export type CreateAllianceMutation = { createAlliance: { id: string, name: string } };
 
-export type AllianceMemberRowFragment = { partnerId: string, kind: PartnerKind, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
+export type AllianceMemberRowFragment = { partnerId: string, kind: string, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
     | { id: string, shortName: string | null, branches: Array<
         | { id: string, name: string, memberCount: number }
         | { id: string, name: string, memberCount: number }
@@ -270,7 +273,7 @@ export type AllianceAdminQueryVariables = Exact<{
 }>;
 
 
-export type AllianceAdminQuery = { alliance: { id: string, name: string, description: string | null, coordinatorName: string, foundedOn: string | null, members: Array<{ partnerId: string, kind: PartnerKind, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
+export type AllianceAdminQuery = { alliance: { id: string, name: string, description: string | null, coordinatorName: string, foundedOn: string | null, members: Array<{ partnerId: string, kind: string, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
         | { id: string, shortName: string | null, branches: Array<
             | { id: string, name: string, memberCount: number }
             | { id: string, name: string, memberCount: number }
@@ -300,7 +303,7 @@ export type AllianceAdminQuery = { alliance: { id: string, name: string, descrip
 export type PartnerDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PartnerDirectoryQuery = { enterprise: { partners: Array<{ id: string, name: string, kind: PartnerKind }> }, townVillage: { partners: Array<{ id: string, name: string, kind: PartnerKind }> }, university: { partners: Array<{ id: string, name: string, kind: PartnerKind }> }, trafficPolice: { partners: Array<{ id: string, name: string, kind: PartnerKind }> } };
+export type PartnerDirectoryQuery = { enterprise: { partners: Array<{ id: string, name: string, kind: string }> }, townVillage: { partners: Array<{ id: string, name: string, kind: string }> }, university: { partners: Array<{ id: string, name: string, kind: string }> }, trafficPolice: { partners: Array<{ id: string, name: string, kind: string }> } };
 
 export type AdmitPartnerMutationVariables = Exact<{
   allianceId: string;
@@ -308,7 +311,7 @@ export type AdmitPartnerMutationVariables = Exact<{
 }>;
 
 
-export type AdmitPartnerMutation = { admitPartner: { partnerId: string, kind: PartnerKind, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
+export type AdmitPartnerMutation = { admitPartner: { partnerId: string, kind: string, name: string, joinedOn: string, liaison: { name: string, title: string | null } | null, partner:
       | { id: string, shortName: string | null, branches: Array<
           | { id: string, name: string, memberCount: number }
           | { id: string, name: string, memberCount: number }
@@ -449,7 +452,7 @@ type BoardCommitment_TownVillageCommitment_Fragment = { __typename: 'TownVillage
     | { name: string }
    | null };
 
-type BoardCommitment_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
+type BoardCommitment_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
     | { name: string }
     | { name: string }
     | { name: string }
@@ -472,7 +475,7 @@ export type BoardCommitmentFragment =
 
 export type BoardFiguresFragment = { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number };
 
-export type BoardStatsFragment = { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: PartnerKind, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> };
+export type BoardStatsFragment = { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: string, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> };
 
 type BoardActivity_EnterpriseActivity_Fragment = { __typename: 'EnterpriseActivity', id: string, title: string, type: ActivityType, startsAt: string, endsAt: string | null, location: string | null, hostPartnerId: string, attendance: Array<{ partnerId: string, attendees: number }> };
 
@@ -496,7 +499,7 @@ export type DashboardQueryVariables = Exact<{
 }>;
 
 
-export type DashboardQuery = { alliance: { id: string, liveCursor: string, name: string, coordinatorName: string, foundedOn: string | null, members: Array<{ partnerId: string, name: string, kind: PartnerKind, liaison: { name: string, title: string | null } | null }>, coBuildingList: { totalCount: number, edges: Array<{ cursor: string, node:
+export type DashboardQuery = { alliance: { id: string, liveCursor: string, name: string, coordinatorName: string, foundedOn: string | null, members: Array<{ partnerId: string, name: string, kind: string, liaison: { name: string, title: string | null } | null }>, coBuildingList: { totalCount: number, edges: Array<{ cursor: string, node:
           | { __typename: 'EnterpriseCommitment', project: string, site: string | null, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
               | { name: string }
               | { name: string }
@@ -509,7 +512,7 @@ export type DashboardQuery = { alliance: { id: string, liveCursor: string, name:
               | { name: string }
               | { name: string }
              | null }
-          | { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
+          | { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
               | { name: string }
               | { name: string }
               | { name: string }
@@ -521,7 +524,7 @@ export type DashboardQuery = { alliance: { id: string, liveCursor: string, name:
               | { name: string }
               | { name: string }
              | null }
-         | null }> }, stats: { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: PartnerKind, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> }, activities: Array<
+         | null }> }, stats: { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: string, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> }, activities: Array<
       | { __typename: 'EnterpriseActivity', id: string, title: string, type: ActivityType, startsAt: string, endsAt: string | null, location: string | null, hostPartnerId: string, attendance: Array<{ partnerId: string, attendees: number }> }
       | { __typename: 'TownVillageActivity', id: string, title: string, type: ActivityType, startsAt: string, endsAt: string | null, location: string | null, hostPartnerId: string, attendance: Array<{ partnerId: string, attendees: number }> }
       | { __typename: 'TrafficPoliceActivity', id: string, title: string, type: ActivityType, startsAt: string, endsAt: string | null, location: string | null, hostPartnerId: string, attendance: Array<{ partnerId: string, attendees: number }> }
@@ -547,7 +550,7 @@ export type BoardListChangedSubscription = { coBuildingListChanged: { cursor: st
           | { name: string }
           | { name: string }
          | null }
-      | { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
+      | { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, id: string, title: string, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, category: Category, partnerId: string, updatedAt: string, branch:
           | { name: string }
           | { name: string }
           | { name: string }
@@ -567,7 +570,7 @@ export type BoardStatsChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type BoardStatsChangedSubscription = { allianceStatsChanged: { cursor: string, occurredAt: string, stats: { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: PartnerKind, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> } } };
+export type BoardStatsChangedSubscription = { allianceStatsChanged: { cursor: string, occurredAt: string, stats: { stale: number, staleDays: number, overall: { total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }, byPartner: Array<{ partnerId: string, partnerName: string, kind: string, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }>, byCategory: Array<{ category: Category, total: number, completed: number, overdue: number, completionRate: number, averageProgress: number }> } } };
 
 export type BoardActivityChangedSubscriptionVariables = Exact<{
   allianceId: string;
@@ -765,7 +768,7 @@ type MyCommitment_TownVillageCommitment_Fragment = { __typename: 'TownVillageCom
     | { id: string, name: string }
    | null };
 
-type MyCommitment_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
+type MyCommitment_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -800,7 +803,7 @@ type MyCommitmentDetail_TownVillageCommitment_Fragment = { __typename: 'TownVill
     | { id: string, name: string }
    | null };
 
-type MyCommitmentDetail_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+type MyCommitmentDetail_TrafficPoliceCommitment_Fragment = { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -821,28 +824,28 @@ export type MyCommitmentDetailFragment =
   | MyCommitmentDetail_UniversityCommitment_Fragment
 ;
 
-type MyBranches_EnterprisePartner_Fragment = { id: string, name: string, kind: PartnerKind, branches: Array<
+type MyBranches_EnterprisePartner_Fragment = { id: string, name: string, kind: string, branches: Array<
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
   > };
 
-type MyBranches_TownVillagePartner_Fragment = { id: string, name: string, kind: PartnerKind, branches: Array<
+type MyBranches_TownVillagePartner_Fragment = { id: string, name: string, kind: string, branches: Array<
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
   > };
 
-type MyBranches_TrafficPolicePartner_Fragment = { id: string, name: string, kind: PartnerKind, branches: Array<
+type MyBranches_TrafficPolicePartner_Fragment = { id: string, name: string, kind: string, branches: Array<
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
   > };
 
-type MyBranches_UniversityPartner_Fragment = { id: string, name: string, kind: PartnerKind, branches: Array<
+type MyBranches_UniversityPartner_Fragment = { id: string, name: string, kind: string, branches: Array<
     | { id: string, name: string }
     | { id: string, name: string }
     | { id: string, name: string }
@@ -865,7 +868,7 @@ export type MyCommitmentsQueryVariables = Exact<{
 }>;
 
 
-export type MyCommitmentsQuery = { enterprise?: { partner: { id: string, name: string, kind: PartnerKind, branches: Array<
+export type MyCommitmentsQuery = { enterprise?: { partner: { id: string, name: string, kind: string, branches: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -875,7 +878,7 @@ export type MyCommitmentsQuery = { enterprise?: { partner: { id: string, name: s
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }> }, townVillage?: { partner: { id: string, name: string, kind: PartnerKind, branches: Array<
+       | null }> }, townVillage?: { partner: { id: string, name: string, kind: string, branches: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -885,7 +888,7 @@ export type MyCommitmentsQuery = { enterprise?: { partner: { id: string, name: s
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }> }, university?: { partner: { id: string, name: string, kind: PartnerKind, branches: Array<
+       | null }> }, university?: { partner: { id: string, name: string, kind: string, branches: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -895,12 +898,12 @@ export type MyCommitmentsQuery = { enterprise?: { partner: { id: string, name: s
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null }> }, trafficPolice?: { partner: { id: string, name: string, kind: PartnerKind, branches: Array<
+       | null }> }, trafficPolice?: { partner: { id: string, name: string, kind: string, branches: Array<
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-      > } | null, myCommitments: Array<{ __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
+      > } | null, myCommitments: Array<{ __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -931,7 +934,7 @@ export type MyCommitmentDetailQuery = { enterprise?: { commitment: { __typename:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } | null }, trafficPolice?: { commitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } | null }, trafficPolice?: { commitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -966,7 +969,7 @@ export type CreateCommitmentMutation = { enterprise?: { createCommitment: { __ty
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { createCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
+       | null } }, trafficPolice?: { createCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1002,7 +1005,7 @@ export type UpdateCommitmentMutation = { enterprise?: { updateCommitment: { __ty
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { updateCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } }, trafficPolice?: { updateCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1034,7 +1037,7 @@ export type PublishCommitmentMutation = { enterprise?: { publishCommitment: { __
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { publishCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } }, trafficPolice?: { publishCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1067,7 +1070,7 @@ export type ReportProgressMutation = { enterprise?: { reportProgress: { __typena
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { reportProgress: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } }, trafficPolice?: { reportProgress: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1099,7 +1102,7 @@ export type CompleteCommitmentMutation = { enterprise?: { completeCommitment: { 
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { completeCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } }, trafficPolice?: { completeCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
@@ -1132,7 +1135,7 @@ export type WithdrawCommitmentMutation = { enterprise?: { withdrawCommitment: { 
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }
-       | null } }, trafficPolice?: { withdrawCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<Guarantee>, jointActions: Array<JointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
+       | null } }, trafficPolice?: { withdrawCommitment: { __typename: 'TrafficPoliceCommitment', roadSection: string, guarantees: Array<TrafficPoliceGuarantee>, jointActions: Array<TrafficPoliceJointAction>, id: string, allianceId: string, partnerId: string, title: string, description: string | null, category: Category, status: CommitmentStatus, progress: number, startDate: string | null, dueDate: string | null, publishedAt: string | null, completedAt: string | null, withdrawReason: string | null, updatedAt: string, version: number, progressReports: Array<{ id: string, percent: number, text: string, reportedAt: string, reportedBy: string, evidence: Array<{ label: string, url: string }>, figures: Array<{ label: string, value: number, unit: string | null }> }>, history: Array<{ id: string, actor: string, at: string, field: string, oldValue: string | null, newValue: string | null }>, branch:
         | { id: string, name: string }
         | { id: string, name: string }
         | { id: string, name: string }

@@ -1,9 +1,10 @@
-import { kindTypePrefix, PartnerKind } from '@hub/contracts';
 import { buildFederatedSchema } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AllianceContext } from '../context.ts';
+import { federatedKinds } from '../kinds.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
+import { KindsResolver } from './kinds.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
 
@@ -12,8 +13,8 @@ import { entityStubs } from './types.ts';
  * activity the index has not received yet (just created) has none so far.
  */
 const activityReferences = Object.fromEntries(
-  Object.values(PartnerKind).map((kind) => [
-    `${kindTypePrefix[kind]}Activity`,
+  federatedKinds.map(({ kind, typePrefix }) => [
+    `${typePrefix}Activity`,
     {
       __resolveReference: async (ref: { id: string }, ctx: AllianceContext) =>
         (await ctx.loaders.activity.load(ref.id)) ?? { id: ref.id, kind, invitedPartnerIds: [], advancedCommitmentIds: [] },
@@ -29,6 +30,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       ActivityRefResolver,
       ConnectionFields,
       CoordinatorResolver,
+      KindsResolver,
       LiveResolver,
       ListChangeFields,
       ActivityChangeFields,

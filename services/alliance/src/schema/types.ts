@@ -1,6 +1,7 @@
-import { Category, CommitmentStatus, kindTypePrefix, PartnerKind } from '@hub/contracts';
+import { Category, CommitmentStatus, type PartnerKind, PartnerKindScalar } from '@hub/contracts';
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
+import { federatedKinds } from '../kinds.ts';
 
 /** What happened to an item of the joint list or an activity. */
 export enum ChangeAction {
@@ -13,8 +14,8 @@ export enum ChangeAction {
 }
 registerEnumType(ChangeAction, { name: 'ChangeAction', description: 'What happened to a list item or activity' });
 
-const kinds = Object.values(PartnerKind);
-const typeName = (kind: string, suffix: string) => `${kindTypePrefix[kind as PartnerKind]}${suffix}`;
+const typePrefixes = new Map(federatedKinds.map((names) => [names.kind, names.typePrefix]));
+const typeName = (kind: string, suffix: string) => `${typePrefixes.get(kind) ?? kind}${suffix}`;
 
 // ── Entity interfaces: the alliance declares each with @key and one stub per partner kind ──
 
@@ -39,8 +40,8 @@ export abstract class ActivityRef {
 }
 
 function stubs(base: abstract new () => any, suffix: string) {
-  return kinds.map((kind) => {
-    const name = typeName(kind, suffix);
+  return federatedKinds.map(({ typePrefix }) => {
+    const name = `${typePrefix}${suffix}`;
     const stub = { [name]: class extends base {} }[name] as new () => unknown;
     Directive('@key(fields: "id")')(stub);
     ObjectType(name, { implements: base })(stub);
@@ -62,7 +63,7 @@ export class Liaison {
 @ObjectType({ description: 'A partner’s membership of an alliance' })
 export class AllianceMember {
   @Field(() => ID) partnerId!: string;
-  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => PartnerKindScalar) kind!: PartnerKind;
   @Field(() => String, { description: 'Name as registered with the alliance' }) name!: string;
   @Field(() => PartnerRef, { nullable: true, description: 'The partner as its own subgraph knows it' }) partner?: PartnerRef | null;
   @Field(() => Liaison, { nullable: true }) liaison?: Liaison | null;
@@ -105,7 +106,7 @@ export class CoBuildingListFilter {
   @Field(() => [CommitmentStatus], { nullable: true }) status?: CommitmentStatus[] | null;
   @Field(() => [Category], { nullable: true }) category?: Category[] | null;
   @Field(() => [ID], { nullable: true }) partnerId?: string[] | null;
-  @Field(() => [PartnerKind], { nullable: true }) partnerKind?: PartnerKind[] | null;
+  @Field(() => [PartnerKindScalar], { nullable: true }) partnerKind?: PartnerKind[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Due date passed and not completed (or withdrawn)' }) overdue?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Open items with no progress for this many days' }) staleDays?: number | null;
 }
@@ -143,7 +144,7 @@ export class CompletionFigures {
 export class PartnerCompletion extends CompletionFigures {
   @Field(() => ID) partnerId!: string;
   @Field(() => String) partnerName!: string;
-  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => PartnerKindScalar) kind!: PartnerKind;
 }
 
 @ObjectType()
@@ -203,7 +204,7 @@ export class AllianceInput {
 @InputType()
 export class AdmitPartnerInput {
   @Field(() => ID) partnerId!: string;
-  @Field(() => PartnerKind) kind!: PartnerKind;
+  @Field(() => PartnerKindScalar) kind!: PartnerKind;
   @Field(() => String) name!: string;
   @Field(() => String, { nullable: true }) liaisonName?: string | null;
   @Field(() => String, { nullable: true }) liaisonTitle?: string | null;
