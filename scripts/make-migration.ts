@@ -1,8 +1,11 @@
 /**
  * Generates the next migration of a service from the difference between its entities and its
- * committed migrations, using a scratch database on the given server.
- * Usage: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres pnpm exec tsx scripts/make-migration.ts <service>
+ * committed migrations, using a scratch database on the server DATABASE_URL names, or on an
+ * embedded PostgreSQL started for the purpose when it is unset.
+ * Usage: [DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres] pnpm exec tsx scripts/make-migration.ts <service>
  */
+
+import { repoRoot, startEmbeddedPostgres } from '@hub/testkit';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -10,7 +13,8 @@ import { loadService } from './service-definition.ts';
 
 const name = process.argv[2] ?? '';
 const service = await loadService(name);
-const server = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: `${repoRoot}.data/migration-pg`, port: 15499 });
+const server = process.env.DATABASE_URL ?? embedded?.url ?? '';
 const scratch = `hub_migration_${name.replace(/-/g, '_')}`;
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
@@ -31,3 +35,4 @@ console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
 await orm.close();
 await admin.query(`drop database if exists ${scratch}`);
 await admin.end();
+await embedded?.stop();

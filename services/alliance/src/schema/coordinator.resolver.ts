@@ -5,6 +5,7 @@ import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { type AllianceContext, requireCoordinator } from '../context.ts';
 import { Agreement as AgreementEntity, Alliance as AllianceEntity, JointMeeting as JointMeetingEntity, Membership } from '../entities.ts';
 import { today } from '../joint-list.ts';
+import { federatedKinds } from '../kinds.ts';
 import { memberView } from './alliance.resolver.ts';
 import {
   AdmitPartnerInput,
@@ -50,6 +51,12 @@ export class CoordinatorResolver {
     @Ctx() ctx: AllianceContext,
   ) {
     requireCoordinator(ctx.viewer);
+    if (!federatedKinds.some((names) => names.kind === input.kind)) {
+      throw badInput(
+        `No partner kind ${input.kind} is federated here; one of ${federatedKinds.map((names) => names.kind).join(', ')}`,
+        'kind',
+      );
+    }
     const alliance = await existingAlliance(ctx, allianceId);
     const row = ctx.em.create(Membership, {
       id: randomUUID(),
