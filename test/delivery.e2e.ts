@@ -56,7 +56,7 @@ afterAll(async () => {
 const ingest = (name: string) => metric(hub.subgraphUrls.alliance, name);
 
 async function pendingEvents(): Promise<number> {
-  const counts = await Promise.all(partnerSubgraphs.map((name) => undelivered(hub.databaseUrls[name])));
+  const counts = await Promise.all(partnerSubgraphs.map((name) => undelivered(hub.databaseUrls[name]!)));
   return counts.reduce((sum, n) => sum + n, 0);
 }
 
@@ -168,7 +168,7 @@ describe('a publish reaching the joint list', () => {
     const before = { applied: await ingest('hub_ingest_applied_total'), duplicates: await ingest('hub_ingest_duplicates_total') };
 
     // The relay forgets it delivered this item's two events, so it sends them again.
-    const db = hub.databaseUrls['traffic-police'];
+    const db = hub.databaseUrls['traffic-police']!;
     const resent = await sql(db, 'update outbox set delivered_at = null where entity_id = $1 returning seq', [item.id]);
     expect(resent).toHaveLength(2);
     await untilRelayed(hub);
@@ -188,7 +188,7 @@ describe('a publish reaching the joint list', () => {
       port: 4136,
       env: {
         PORT: '4136',
-        DATABASE_URL: hub.databaseUrls['traffic-police'],
+        DATABASE_URL: hub.databaseUrls['traffic-police']!,
         ALLIANCE_INTERNAL_URL: hub.subgraphUrls.alliance.replace('/graphql', ''),
       },
       log: () => {},

@@ -50,7 +50,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const policeDb = () => hub.databaseUrls['traffic-police'];
+const policeDb = () => hub.databaseUrls['traffic-police']!;
 
 async function policeRows(): Promise<Record<string, number>> {
   const [row] = await sql(

@@ -401,7 +401,7 @@ describe('the coordinator tracking the joint list (清单台账)', () => {
 
     // Nobody waits forty days: the partner's own rows are dated back as if published then, and an
     // edit of the text (which is not progress) carries the dates to the alliance.
-    const db = hub.databaseUrls['traffic-police'];
+    const db = hub.databaseUrls['traffic-police']!;
     await sql(db, `update commitment set published_at = now() - interval '40 days' where id = any($1)`, [
       [quiet.id, advancedLately.id, closed.id],
     ]);
@@ -632,7 +632,7 @@ describe('joint activities (联建活动)', () => {
       { id: activity.id, v: activity.version },
     );
     expect(hijack.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-    const [row] = await sql(hub.databaseUrls.enterprise, 'select title, version from joint_activity where id = $1', [activity.id]);
+    const [row] = await sql(hub.databaseUrls.enterprise!, 'select title, version from joint_activity where id = $1', [activity.id]);
     expect(row).toEqual({ title: '理论学习大课堂', version: activity.version });
   });
 });

@@ -154,7 +154,7 @@ describe('subgraphs answer only the gateway', () => {
     for (const name of subgraphs) {
       for (const [flaw, identity] of Object.entries(identities)) {
         const response = await postJson(
-          hub.subgraphUrls[name],
+          hub.subgraphUrls[name]!,
           { query: '{ __typename }' },
           identity ? { [identityHeader]: identity } : {},
         );
@@ -167,18 +167,18 @@ describe('subgraphs answer only the gateway', () => {
         { viewer: { subject: 'gateway-check', role: 'viewer' }, caller: 'gateway' },
         internalSecret,
       );
-      const admitted = await postJson(hub.subgraphUrls[name], { query: '{ __typename }' }, { [identityHeader]: signed });
+      const admitted = await postJson(hub.subgraphUrls[name]!, { query: '{ __typename }' }, { [identityHeader]: signed });
       expect(admitted.status, name).toBe(200);
     }
   });
 
   it('writes nothing when a partner subgraph is called directly without the gateway', async () => {
-    const response = await postJson(hub.subgraphUrls['traffic-police'], {
+    const response = await postJson(hub.subgraphUrls['traffic-police']!, {
       query: `mutation($id: ID!) { trafficPolice { updateCommitment(id: $id, version: 1, input: { title: "绕过网关" }) { id } } }`,
       variables: { id: publishedPoliceItem },
     });
     expect(response.status).toBe(401);
-    const { row } = await storedTrail(hub.databaseUrls['traffic-police'], publishedPoliceItem);
+    const { row } = await storedTrail(hub.databaseUrls['traffic-police']!, publishedPoliceItem);
     expect(row.title).toBe('改扩建交通保通方案联合审批');
   });
 
@@ -263,7 +263,7 @@ function writes(caller: Caller) {
 
 /** What the traffic-police database holds that the writes above could change. */
 async function policeData() {
-  const db = hub.databaseUrls['traffic-police'];
+  const db = hub.databaseUrls['traffic-police']!;
   return {
     published: await storedTrail(db, publishedPoliceItem),
     draft: await storedTrail(db, enforcementDraft),

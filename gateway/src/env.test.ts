@@ -12,6 +12,26 @@ describe('the gateway environment', () => {
     expect(() => parseGatewayEnv({ PORT: 'eighty', HUB_MAX_DEPTH: '-1' })).toThrow(/PORT.*HUB_MAX_DEPTH|HUB_MAX_DEPTH.*PORT/);
   });
 
+  it('takes subgraph URLs from the supergraph unless one template for every subgraph is set', () => {
+    expect(parseGatewayEnv({}).HUB_SUBGRAPH_URL_TEMPLATE).toBeUndefined();
+    expect(parseGatewayEnv({ HUB_SUBGRAPH_URL_TEMPLATE: 'http://{name}:4000/graphql' }).HUB_SUBGRAPH_URL_TEMPLATE).toBe(
+      'http://{name}:4000/graphql',
+    );
+    expect(() => parseGatewayEnv({ HUB_SUBGRAPH_URL_TEMPLATE: 'http://127.0.0.1:4001/graphql' })).toThrow(
+      /HUB_SUBGRAPH_URL_TEMPLATE: must contain \{name\} or \{port\}/,
+    );
+    expect(() => parseGatewayEnv({ HUB_SUBGRAPH_URL_TEMPLATE: 'http://{host}:{port}/graphql' })).toThrow(
+      /HUB_SUBGRAPH_URL_TEMPLATE: unknown placeholder \{host\}/,
+    );
+    expect(() => parseGatewayEnv({ HUB_SUBGRAPH_URL_TEMPLATE: '{name}/graphql' })).toThrow(/HUB_SUBGRAPH_URL_TEMPLATE: is not a URL/);
+    expect(() => parseGatewayEnv({ HUB_SUBGRAPH_URL_TEMPLATE: 'ftp://{name}/graphql' })).toThrow(
+      /HUB_SUBGRAPH_URL_TEMPLATE: must be an http/,
+    );
+    expect(() => parseGatewayEnv({ PORT: '0', HUB_SUBGRAPH_URL_TEMPLATE: 'http://127.0.0.1:{port}/graphql' })).toThrow(
+      /\{port\} needs a fixed PORT/,
+    );
+  });
+
   it('refuses production with development secrets or the demo sign-in', () => {
     expect(() => parseGatewayEnv({ HUB_ENV: 'production' })).toThrow(
       /HUB_INTERNAL_SECRET is the development default; set HUB_JWKS_URL .*; HUB_DEMO_LOGIN must be 0/,

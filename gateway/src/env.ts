@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { templateProblem } from './subgraph-urls.ts';
 
 /** Development defaults; production sets HUB_JWKS_URL (or its own HUB_JWT_SECRET) and HUB_INTERNAL_SECRET. */
 export const devJwtSecret = 'dev-jwt-secret-for-demo-tokens-only-0123456789';
@@ -7,11 +8,19 @@ const devInternalSecret = 'dev-internal-secret-change-me-0123456789';
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().default('127.0.0.1'),
-  HUB_ALLIANCE_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
-  HUB_ENTERPRISE_URL: z.string().url().default('http://127.0.0.1:4002/graphql'),
-  HUB_TOWN_VILLAGE_URL: z.string().url().default('http://127.0.0.1:4003/graphql'),
-  HUB_UNIVERSITY_URL: z.string().url().default('http://127.0.0.1:4004/graphql'),
-  HUB_TRAFFIC_POLICE_URL: z.string().url().default('http://127.0.0.1:4005/graphql'),
+  /**
+   * Unset: each subgraph at the URL the supergraph composed for it. Set: every subgraph's URL,
+   * `{name}` its name and `{port}` its port around a gateway on PORT (see subgraph-urls.ts).
+   */
+  HUB_SUBGRAPH_URL_TEMPLATE: z
+    .string()
+    .optional()
+    .superRefine((template, context) => {
+      const problem = template === undefined ? null : templateProblem(template);
+      if (problem) {
+        context.addIssue({ code: 'custom', message: problem });
+      }
+    }),
   HUB_INTERNAL_SECRET: z.string().min(32).default(devInternalSecret),
   HUB_JWT_SECRET: z.string().min(32).default(devJwtSecret),
   HUB_JWKS_URL: z.string().url().optional(),
@@ -61,20 +70,12 @@ export function parseGatewayEnv(source: NodeJS.ProcessEnv = process.env): Gatewa
   if (!parsed.success) {
     throw new Error(`Invalid environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
+  if (parsed.data.PORT === 0 && parsed.data.HUB_SUBGRAPH_URL_TEMPLATE?.includes('{port}')) {
+    throw new Error('Invalid environment: HUB_SUBGRAPH_URL_TEMPLATE: {port} needs a fixed PORT (not 0)');
+  }
   const problems = parsed.data.HUB_ENV === 'production' ? productionProblems(parsed.data) : [];
   if (problems.length > 0) {
     throw new Error(`Refusing to start in production: ${problems.join('; ')}`);
   }
   return Object.freeze(parsed.data);
-}
-
-/** Subgraph name → URL, as the supergraph names them. */
-export function subgraphUrls(env: GatewayEnv): Record<string, string> {
-  return {
-    alliance: env.HUB_ALLIANCE_URL,
-    enterprise: env.HUB_ENTERPRISE_URL,
-    'town-village': env.HUB_TOWN_VILLAGE_URL,
-    university: env.HUB_UNIVERSITY_URL,
-    'traffic-police': env.HUB_TRAFFIC_POLICE_URL,
-  };
 }

@@ -7,10 +7,11 @@ import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } fr
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { demoUsers } from './demo-users.ts';
-import { type GatewayEnv, subgraphUrls } from './env.ts';
+import type { GatewayEnv } from './env.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { serveStatic } from './static.ts';
+import { subgraphUrl, subgraphUrlsOf } from './subgraph-urls.ts';
 import { readSupergraph, watchSupergraph } from './supergraph.ts';
 
 /** Per-request context: the verified viewer and the identity token forwarded to subgraphs. */
@@ -100,8 +101,9 @@ function graphqlParams(request: IncomingMessage, body: unknown): GraphQLParams |
  * per identity), the demo sign-in, and the web app's files. `close()` stops everything.
  */
 export async function startGateway(env: GatewayEnv, supergraphPath: string): Promise<RunningGateway> {
-  const urls = subgraphUrls(env);
   const supergraphSdl = readSupergraph(supergraphPath);
+  // Subgraph name → URL for the live layer, from the supergraph (kept current as it changes).
+  const urls = subgraphUrlsOf(supergraphSdl, env);
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
   const gateway = new ApolloGateway({
@@ -110,6 +112,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       stopWatching = watchSupergraph(supergraphPath, (next) => {
         try {
           update(next);
+          Object.assign(urls, subgraphUrlsOf(next, env));
           live?.updateSupergraph(next);
           console.log('[gateway] applied the changed supergraph');
         } catch (error) {
@@ -118,13 +121,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       });
       return { supergraphSdl };
     },
-    buildService: ({ name, url }) => {
-      const target = urls[name] ?? url;
-      if (!target) {
-        throw new Error(`No URL for subgraph ${name}`);
-      }
-      return new SubgraphDataSource(name, target);
-    },
+    buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url)),
   });
   const limits: QueryLimits = {
     maxTokens: env.HUB_MAX_TOKENS,

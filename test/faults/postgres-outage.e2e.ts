@@ -105,7 +105,7 @@ describe('fault: PostgreSQL is unavailable for ~10 s', () => {
     subscribers.push(...walls);
     await eventually(async () => {
       const [row] = await sql<{ n: string }>(
-        hub.databaseUrls['traffic-police'],
+        hub.databaseUrls['traffic-police']!,
         "select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
       );
       return Number(row?.n) > 0;

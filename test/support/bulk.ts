@@ -65,7 +65,7 @@ export async function seedLargeAlliance(stack: RunningStack, count: number): Pro
   }));
   for (const owner of owners) {
     const mine = rows.filter((row) => row.owner === owner);
-    await withClient(stack.databaseUrls[owner.subgraph], async (client) => {
+    await withClient(stack.databaseUrls[owner.subgraph]!, async (client) => {
       const branch = await client.query<{ id: string }>('select id from party_branch where partner_id = $1 limit 1', [owner.partnerId]);
       const columns = Object.keys(owner.extra);
       for (const row of mine) {

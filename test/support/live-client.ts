@@ -441,7 +441,7 @@ export function directCaller(
     label: `${viewer.subject} at ${subgraph}`,
     token: undefined,
     request: async (query, variables = {}) =>
-      gqlWithTimeout(stack.subgraphUrls[subgraph], query, variables, undefined, {
+      gqlWithTimeout(stack.subgraphUrls[subgraph]!, query, variables, undefined, {
         [identityHeader]: await signInternalIdentity({ viewer, caller: 'gateway' }, internalSecret),
       }),
   };

@@ -345,7 +345,7 @@ export const partnerSubgraphs = ['enterprise', 'town-village', 'university', 'tr
 export async function untilRelayed(stack: RunningStack, timeoutMs = 15_000): Promise<void> {
   await eventually(
     async () => {
-      const pending = await Promise.all(partnerSubgraphs.map((name) => undelivered(stack.databaseUrls[name])));
+      const pending = await Promise.all(partnerSubgraphs.map((name) => undelivered(stack.databaseUrls[name]!)));
       return pending.every((n) => n === 0);
     },
     timeoutMs,

@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url';
+import { kindNames } from '@hub/kinds';
+import { discoverKinds } from '@hub/kinds/discover';
 import {
   cutOffDatabases,
   databaseUrl,
@@ -12,15 +14,34 @@ import { type ServiceProcess, startServiceProcess } from './processes.ts';
 /** The repository's root folder. */
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The subgraphs, in start order, with their database name and port offset from the gateway's. */
-export const subgraphServices = [
+/** The gateway's development port: a subgraph's port offset is its development port minus this. */
+const devGatewayPort = 4000;
+
+export interface SubgraphService {
+  /** Its folder under `services/` and its subgraph name. */
+  readonly name: string;
+  readonly database: string;
+  /** Its port is the gateway's plus this. */
+  readonly offset: number;
+}
+
+/**
+ * The subgraphs, in start order, with their database name and port offset from the gateway's:
+ * the alliance (port 4001 in development), then every kind folder (`services/<name>/src/kind.ts`)
+ * at its own `port`. A new kind folder is started with the others.
+ */
+export const subgraphServices: readonly SubgraphService[] = [
   { name: 'alliance', database: 'alliance', offset: 1 },
-  { name: 'enterprise', database: 'enterprise', offset: 2 },
-  { name: 'town-village', database: 'town_village', offset: 3 },
-  { name: 'university', database: 'university', offset: 4 },
-  { name: 'traffic-police', database: 'traffic_police', offset: 5 },
-] as const;
-export type SubgraphName = (typeof subgraphServices)[number]['name'];
+  ...(await discoverKinds()).map((kind) => ({
+    name: kind.name,
+    database: kindNames(kind.name).database,
+    offset: kind.port - devGatewayPort,
+  })),
+];
+/** A subgraph's name: `alliance` or a kind folder's. */
+export type SubgraphName = string;
+/** Subgraph name → a value; the alliance's is always there. */
+export type BySubgraph = Readonly<{ alliance: string } & Record<SubgraphName, string>>;
 /** A process of the stack: the gateway or one subgraph. */
 export type ServiceName = SubgraphName | 'gateway';
 
@@ -34,7 +55,7 @@ export interface StackOptions {
   readonly dataDir?: string;
   /** Embedded PostgreSQL's port. Default 15432 (below the ephemeral range, so no outgoing connection holds it). */
   readonly postgresPort?: number;
-  /** The gateway's port; subgraphs take the next five. Default 4000. */
+  /** The gateway's port; each subgraph listens on it plus its offset (`subgraphServices`). Default 4000. */
   readonly port?: number;
   /** Prefix of the databases' names, e.g. `hub_test_`. Default none. */
   readonly databasePrefix?: string;
@@ -53,9 +74,9 @@ export interface StackOptions {
 export interface RunningStack {
   readonly gatewayUrl: string;
   /** Subgraph name → its /graphql URL. */
-  readonly subgraphUrls: Record<SubgraphName, string>;
+  readonly subgraphUrls: BySubgraph;
   /** Subgraph name → its database URL. */
-  readonly databaseUrls: Record<SubgraphName, string>;
+  readonly databaseUrls: BySubgraph;
   /** Stops one subgraph or the gateway gracefully (SIGTERM), to test partial failure and outages. */
   stopService(name: ServiceName): Promise<void>;
   /** Kills one subgraph or the gateway with SIGKILL (no graceful shutdown) and waits until it is gone. */
@@ -92,7 +113,7 @@ export interface RunningStack {
 
 /**
  * Starts the whole hub: PostgreSQL (embedded unless `databaseUrl` is given), one database per
- * subgraph, the five subgraphs (each migrating its database and seeding it when empty) and the
+ * subgraph, the subgraphs (each migrating its database and seeding it when empty) and the
  * gateway, each in its own process. If anything fails to start, what started is stopped again.
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
@@ -136,10 +157,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     const databaseUrls = Object.fromEntries(
       subgraphServices.map((s) => [s.name, databaseUrl(serverUrl, `${prefix}${s.database}`)]),
-    ) as Record<SubgraphName, string>;
+    ) as BySubgraph;
     const subgraphUrls = Object.fromEntries(
       subgraphServices.map((s) => [s.name, `http://127.0.0.1:${gatewayPort + s.offset}/graphql`]),
-    ) as Record<SubgraphName, string>;
+    ) as BySubgraph;
     const shared = {
       ...options.env,
       HUB_SEED: options.seed === false ? '' : 'demo',
@@ -151,6 +172,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         throw new Error(`Unknown subgraph ${name}`);
       }
       const port = gatewayPort + service.offset;
+      const database = databaseUrl(serverUrl, `${prefix}${service.database}`);
       processes.set(
         name,
         await startServiceProcess({
@@ -158,7 +180,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           entry: `services/${name}/src/index.ts`,
           cwd: repoRoot,
           port,
-          env: { ...shared, PORT: String(port), DATABASE_URL: databaseUrls[name] },
+          env: { ...shared, PORT: String(port), DATABASE_URL: database },
           log,
         }),
       );
@@ -177,11 +199,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
           env: {
             ...shared,
             PORT: String(gatewayPort),
-            HUB_ALLIANCE_URL: subgraphUrls.alliance,
-            HUB_ENTERPRISE_URL: subgraphUrls.enterprise,
-            HUB_TOWN_VILLAGE_URL: subgraphUrls['town-village'],
-            HUB_UNIVERSITY_URL: subgraphUrls.university,
-            HUB_TRAFFIC_POLICE_URL: subgraphUrls['traffic-police'],
+            // Each subgraph at the gateway's port plus its offset, as the supergraph's URLs are around 4000.
+            HUB_SUBGRAPH_URL_TEMPLATE: 'http://127.0.0.1:{port}/graphql',
             ...(options.webDist ? { HUB_WEB_DIST: options.webDist } : {}),
           },
           log,
