@@ -5,6 +5,7 @@ import { ApiProvider } from './api/ApiProvider.tsx';
 import { AppRoutes } from './app/AppRoutes.tsx';
 import { SessionProvider } from './auth/SessionProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
+import { PartnerKindsProvider } from './kinds/PartnerKindsProvider.tsx';
 import './styles/base.css';
 import './styles/forms.css';
 import './styles/wall.css';
@@ -18,9 +19,11 @@ createRoot(root).render(
     <I18nProvider>
       <SessionProvider>
         <ApiProvider>
-          <BrowserRouter>
-            <AppRoutes />
-          </BrowserRouter>
+          <PartnerKindsProvider>
+            <BrowserRouter>
+              <AppRoutes />
+            </BrowserRouter>
+          </PartnerKindsProvider>
         </ApiProvider>
       </SessionProvider>
     </I18nProvider>

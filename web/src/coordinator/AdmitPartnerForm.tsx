@@ -1,29 +1,29 @@
 import { type FormEvent, useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { checkOptionalText, type FieldErrors, hasErrors, orNull } from '../app/validation.ts';
-import { AdmitPartnerDocument, PartnerDirectoryDocument } from '../generated/graphql.ts';
+import { AdmitPartnerDocument } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useKindName, usePartnerKinds } from '../kinds/PartnerKindsProvider.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { directoryPartners, partnerDirectory } from './partner-directory.ts';
 
 type AdmitField = 'partnerId' | 'liaisonName' | 'liaisonTitle' | 'joinedOn';
 
-/** 准入成员单位: picks an organization the partner subgraphs know, names its liaison (联络员). */
+/** 准入成员单位: picks an organization the partner subgraphs (of every kind) know, names its liaison (联络员). */
 export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string; memberIds: readonly string[] }) {
   const { t } = useI18n();
-  const [directory] = useQuery({ query: PartnerDirectoryDocument });
+  const { kinds } = usePartnerKinds();
+  const kindName = useKindName();
+  const kindList = kinds?.list ?? [];
+  const [directory] = useQuery({ query: partnerDirectory(kindList), pause: !kinds });
   const [admission, admit] = useMutation(AdmitPartnerDocument);
   const empty: Record<AdmitField, string> = { partnerId: '', liaisonName: '', liaisonTitle: '', joinedOn: '' };
   const [draft, setDraft] = useState(empty);
   const [checked, setChecked] = useState(false);
   const [admitted, setAdmitted] = useState<string | null>(null);
-  const candidates = [
-    ...(directory.data?.enterprise.partners ?? []),
-    ...(directory.data?.townVillage.partners ?? []),
-    ...(directory.data?.university.partners ?? []),
-    ...(directory.data?.trafficPolice.partners ?? []),
-  ].filter((partner) => !memberIds.includes(partner.id));
+  const candidates = directoryPartners(directory.data, kindList).filter((partner) => !memberIds.includes(partner.id));
   const labels: Record<AdmitField, string> = {
     partnerId: t('member.partner'),
     liaisonName: t('member.liaisonName'),
@@ -96,7 +96,7 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
               <option value="">{t('form.choose')}</option>
               {candidates.map((partner) => (
                 <option key={partner.id} value={partner.id}>
-                  {partner.name}（{t(`kind.${partner.kind}`)}）
+                  {partner.name}（{kindName(partner.kind)}）
                 </option>
               ))}
             </select>

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useKindName } from '../kinds/PartnerKindsProvider.tsx';
 import { AdmitPartnerForm } from './AdmitPartnerForm.tsx';
 import { useAdminAlliance } from './AllianceLayout.tsx';
 
@@ -6,6 +7,7 @@ import { useAdminAlliance } from './AllianceLayout.tsx';
 export function PartnersTab() {
   const { t, format } = useI18n();
   const alliance = useAdminAlliance();
+  const kindName = useKindName();
   return (
     <>
       <table className="table" data-testid="members">
@@ -25,7 +27,7 @@ export function PartnersTab() {
                 <span className="table__title">{member.name}</span>
                 {member.partner?.shortName ? <span className="table__sub">{member.partner.shortName}</span> : null}
               </td>
-              <td data-label={t('member.kind')}>{t(`kind.${member.kind}`)}</td>
+              <td data-label={t('member.kind')}>{kindName(member.kind)}</td>
               <td data-label={t('member.liaison')}>
                 {member.liaison ? [member.liaison.name, member.liaison.title].filter(Boolean).join(' · ') : '—'}
               </td>

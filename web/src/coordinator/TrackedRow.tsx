@@ -53,8 +53,16 @@ function TrackedDetail({ id }: { id: string }) {
   );
 }
 
+interface TrackedRowProps {
+  readonly item: TrackedCommitmentFragment;
+  readonly overdue: boolean;
+  readonly partnerName: string;
+  /** Where it happens, from its kind's place field. */
+  readonly place: string | null;
+}
+
 /** A row of the tracking view; opening it shows the item's progress reports and evidence. */
-export function TrackedRow({ item, overdue, partnerName }: { item: TrackedCommitmentFragment; overdue: boolean; partnerName: string }) {
+export function TrackedRow({ item, overdue, partnerName, place }: TrackedRowProps) {
   const { t, format } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -67,6 +75,7 @@ export function TrackedRow({ item, overdue, partnerName }: { item: TrackedCommit
           <span className="table__sub">
             {partnerName}
             {item.branch ? ` · ${item.branch.name}` : ''}
+            {place ? ` · ${place}` : ''}
           </span>
         </td>
         <td data-label={t('commitment.field.category')}>{t(`category.${item.category}`)}</td>

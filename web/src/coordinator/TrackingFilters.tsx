@@ -1,16 +1,20 @@
-import { categories, listStatuses, partnerKinds } from '../app/vocabulary.ts';
+import { categories, listStatuses } from '../app/vocabulary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
 import type { TrackingFilter } from './tracking-filter.ts';
 
 interface TrackingFiltersProps {
   readonly filter: TrackingFilter;
   readonly partners: readonly { partnerId: string; name: string }[];
+  /** The partner kinds to filter by, as the API defines them. */
+  readonly kinds: readonly PartnerKind[];
   onChange(filter: TrackingFilter): void;
 }
 
 /** The tracking view's filters: status, category, partner kind, partner, overdue, stale, order. */
-export function TrackingFilters({ filter, partners, onChange }: TrackingFiltersProps) {
-  const { t } = useI18n();
+export function TrackingFilters({ filter, partners, kinds, onChange }: TrackingFiltersProps) {
+  const { t, lang } = useI18n();
+  const kindLabels = new Map(kinds.map((kind) => [kind.kind, textOf(kind.label, lang)]));
   const chips = <K extends 'status' | 'category' | 'kind'>(
     field: K,
     options: readonly TrackingFilter[K][number][],
@@ -39,7 +43,11 @@ export function TrackingFilters({ filter, partners, onChange }: TrackingFiltersP
     <search className="filters" aria-label={t('tracking.filters')}>
       {chips('status', listStatuses, (value) => t(`status.${value}`))}
       {chips('category', categories, (value) => t(`category.${value}`))}
-      {chips('kind', partnerKinds, (value) => t(`kind.${value}`))}
+      {chips(
+        'kind',
+        kinds.map((kind) => kind.kind),
+        (value) => kindLabels.get(value) ?? value,
+      )}
       <div className="filters__row">
         <label className="filters__control">
           <span>{t('tracking.filter.partner')}</span>

@@ -4,6 +4,9 @@ import type { CoBuildingListFilter, CommitmentOrder } from '../generated/graphql
 import { TrackingDocument } from '../generated/graphql.ts';
 import { todayIso } from '../i18n/hub-time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { placeFieldsOf, withKindFields } from '../kinds/kind-selections.ts';
+import { placeOf } from '../kinds/kind-values.ts';
+import type { PartnerKinds } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { TrackedRow } from './TrackedRow.tsx';
@@ -13,6 +16,8 @@ const pageSize = 20;
 
 interface TrackingPageProps {
   readonly allianceId: string;
+  /** Each kind's place field is read with the items, to show where they happen. */
+  readonly kinds: PartnerKinds;
   readonly filter: CoBuildingListFilter;
   readonly order: CommitmentOrder;
   readonly staleDays: number;
@@ -26,10 +31,10 @@ interface TrackingPageProps {
 }
 
 /** One page of the filtered joint list (and, on the first page, what the filter matched). */
-export function TrackingPage({ allianceId, filter, order, staleDays, after, first, last, partnerName, onMore }: TrackingPageProps) {
+export function TrackingPage({ allianceId, kinds, filter, order, staleDays, after, first, last, partnerName, onMore }: TrackingPageProps) {
   const { t, format } = useI18n();
   const [result] = useQuery({
-    query: TrackingDocument,
+    query: withKindFields(TrackingDocument, 'TrackedCommitment', placeFieldsOf(kinds.list)),
     variables: { allianceId, filter, first: pageSize, after, orderBy: order, staleDays },
   });
   const list = result.data?.alliance?.coBuildingList;
@@ -71,6 +76,7 @@ export function TrackingPage({ allianceId, filter, order, staleDays, after, firs
                   item={edge.node}
                   overdue={isOverdue(edge.node, today)}
                   partnerName={partnerName(edge.node.partnerId)}
+                  place={placeOf(edge.node, kinds)}
                 />
               ) : (
                 <tr key={edge.cursor}>

@@ -1,11 +1,12 @@
-import { categories, listStatuses, partnerKinds } from '../app/vocabulary.ts';
-import type { Category, CoBuildingListFilter, CommitmentOrder, CommitmentStatus, PartnerKind } from '../generated/graphql.ts';
+import { categories, listStatuses } from '../app/vocabulary.ts';
+import type { Category, CoBuildingListFilter, CommitmentOrder, CommitmentStatus } from '../generated/graphql.ts';
 
 /** The tracking view's filters, kept in the address so a view can be shared and reloaded. */
 export interface TrackingFilter {
   readonly status: CommitmentStatus[];
   readonly category: Category[];
-  readonly kind: PartnerKind[];
+  /** Partner kinds (`PartnerKind` values). */
+  readonly kind: string[];
   readonly partnerId: string;
   readonly overdue: boolean;
   /** Open items with no progress for this many days; empty for no condition. */
@@ -17,12 +18,13 @@ function listParam<T extends string>(params: URLSearchParams, name: string, allo
   return (params.get(name) ?? '').split(',').filter((value): value is T => allowed.includes(value as T));
 }
 
-export function filterFromParams(params: URLSearchParams): TrackingFilter {
+/** The filter an address holds; `kinds` are the partner kinds the API knows (others are dropped). */
+export function filterFromParams(params: URLSearchParams, kinds: readonly string[]): TrackingFilter {
   const stale = params.get('stale') ?? '';
   return {
     status: listParam(params, 'status', listStatuses),
     category: listParam(params, 'category', categories),
-    kind: listParam(params, 'kind', partnerKinds),
+    kind: listParam(params, 'kind', kinds),
     partnerId: params.get('partner') ?? '',
     overdue: params.get('overdue') === '1',
     staleDays: /^\d{1,4}$/.test(stale) ? stale : '',

@@ -1,6 +1,9 @@
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { KindsPending } from '../kinds/KindsPending.tsx';
+import { usePartnerKinds } from '../kinds/PartnerKindsProvider.tsx';
+import type { PartnerKinds } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -16,16 +19,16 @@ import { WallHeader } from './WallHeader.tsx';
 /** How many of the latest live changes flash in the list. */
 const flashing = 5;
 
-function Wall({ board }: { board: Board }) {
-  const { t, format } = useI18n();
+function Wall({ board, kinds }: { board: Board; kinds: PartnerKinds }) {
+  const { t, format, lang } = useI18n();
   const now = new Date().toISOString();
   const charts = useMemo(
     () => ({
       partners: partnerCompletionOption(board.stats, t, format),
       categories: categoryCompletionOption(board.stats, t, format),
-      graph: partnerGraphOption(board.alliance.name, board.members, board.stats, t, format),
+      graph: partnerGraphOption(board.alliance.name, board.members, board.stats, kinds, t, format, lang),
     }),
-    [board.stats, board.alliance.name, board.members, t, format],
+    [board.stats, board.alliance.name, board.members, kinds, t, format, lang],
   );
   const freshIds = new Set(
     board.feed
@@ -55,7 +58,13 @@ function Wall({ board }: { board: Board }) {
           </header>
           <EChart option={charts.categories} label={t('wall.byCategory.title')} />
         </section>
-        <JointListPanel items={board.commitments} totalCount={board.totalCount} partnerName={board.partnerName} freshIds={freshIds} />
+        <JointListPanel
+          items={board.commitments}
+          kinds={kinds}
+          totalCount={board.totalCount}
+          partnerName={board.partnerName}
+          freshIds={freshIds}
+        />
         <section className="panel panel--graph" aria-labelledby="graph-title">
           <header className="panel__header">
             <h2 id="graph-title">{t('wall.graph.title')}</h2>
@@ -70,19 +79,30 @@ function Wall({ board }: { board: Board }) {
   );
 }
 
-/** 数据大屏: one alliance's joint list, figures, partners and activities, live. */
-export function DashboardPage() {
-  const { allianceId = '' } = useParams();
+function LiveWall({ allianceId, kinds }: { allianceId: string; kinds: PartnerKinds }) {
   const { t } = useI18n();
-  const { board, fetching, error, missing } = useBoard(allianceId);
+  const { board, fetching, error, missing } = useBoard(allianceId, kinds);
   if (board) {
-    return <Wall board={board} />;
+    return <Wall board={board} kinds={kinds} />;
   }
   return (
     <div className="wall wall--empty">
       {missing ? <Notice tone="warning">{t('wall.missing')}</Notice> : null}
       {error ? <ApiErrorNotice error={error} /> : null}
       {fetching ? <Loading /> : null}
+    </div>
+  );
+}
+
+/** 数据大屏: one alliance's joint list, figures, partners and activities, live; partner kinds as the API defines them. */
+export function DashboardPage() {
+  const { allianceId = '' } = useParams();
+  const state = usePartnerKinds();
+  return state.kinds ? (
+    <LiveWall allianceId={allianceId} kinds={state.kinds} />
+  ) : (
+    <div className="wall wall--empty">
+      <KindsPending state={state} />
     </div>
   );
 }

@@ -1,15 +1,18 @@
 import { useEffect, useRef } from 'react';
-import { placeOf } from '../app/commitment-place.ts';
 import { isOverdue } from '../app/commitment-rules.ts';
 import type { BoardCommitmentFragment } from '../generated/graphql.ts';
 import { todayIso } from '../i18n/hub-time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { placeOf } from '../kinds/kind-values.ts';
+import type { PartnerKinds } from '../kinds/partner-kinds.ts';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { wallOrder } from './board-state.ts';
 
 interface JointListPanelProps {
   readonly items: readonly BoardCommitmentFragment[];
+  /** Where an item happens comes from its kind's place field. */
+  readonly kinds: PartnerKinds;
   readonly totalCount: number;
   readonly partnerName: (partnerId: string) => string;
   /** Items changed live a moment ago, to flash. */
@@ -21,7 +24,7 @@ function daysLate(dueDate: string, today: string): number {
 }
 
 /** 共建清单: every item with its status and progress; overdue items first and marked red. */
-export function JointListPanel({ items, totalCount, partnerName, freshIds }: JointListPanelProps) {
+export function JointListPanel({ items, kinds, totalCount, partnerName, freshIds }: JointListPanelProps) {
   const { t, format } = useI18n();
   const today = todayIso();
   const list = useRef<HTMLOListElement>(null);
@@ -50,7 +53,7 @@ export function JointListPanel({ items, totalCount, partnerName, freshIds }: Joi
       <ol ref={list} className="joint-list" data-testid="joint-list">
         {wallOrder(items, today).map((item) => {
           const overdue = isOverdue(item, today);
-          const place = placeOf(item);
+          const place = placeOf(item, kinds);
           return (
             <li
               key={`${item.id}:${item.updatedAt}`}

@@ -1,9 +1,10 @@
-import { partnerKinds } from '../app/vocabulary.ts';
-import type { BoardStatsFragment, PartnerKind } from '../generated/graphql.ts';
+import type { BoardStatsFragment } from '../generated/graphql.ts';
 import type { Format } from '../i18n/format.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
+import type { Lang } from '../i18n/lang.ts';
+import { type PartnerKinds, textOf } from '../kinds/partner-kinds.ts';
 import type { ChartOption } from './echarts.ts';
-import { kindColors, palette } from './palette.ts';
+import { palette } from './palette.ts';
 
 const axisText = { color: palette.muted, fontSize: 13 };
 const splitLine = { lineStyle: { color: palette.line } };
@@ -90,19 +91,37 @@ export function categoryCompletionOption(stats: BoardStatsFragment, t: Translate
   };
 }
 
-/** The alliance as a graph: the alliance in the middle, its partners around it, sized by their items. */
+/**
+ * The partner kinds of the alliance's members as the graph's categories, in the order the API
+ * lists the kinds, each in its own colour; a kind the API did not describe by its value, muted.
+ */
+function kindCategories(members: readonly { kind: string }[], kinds: PartnerKinds, lang: Lang) {
+  const present = new Set(members.map((member) => member.kind));
+  const ordered = [
+    ...kinds.list.map((kind) => kind.kind).filter((kind) => present.has(kind)),
+    ...[...present].filter((kind) => !kinds.of(kind)),
+  ];
+  return ordered.map((value) => {
+    const kind = kinds.of(value);
+    return { value, name: kind ? textOf(kind.label, lang) : value, color: kind?.color ?? palette.muted };
+  });
+}
+
+/** The alliance as a graph: the alliance in the middle, its partners around it, sized by their items, coloured by kind. */
 export function partnerGraphOption(
   allianceName: string,
-  members: readonly { partnerId: string; name: string; kind: PartnerKind }[],
+  members: readonly { partnerId: string; name: string; kind: string }[],
   stats: BoardStatsFragment,
+  kinds: PartnerKinds,
   t: Translate,
   format: Format,
+  lang: Lang,
 ): ChartOption {
   const figures = new Map(stats.byPartner.map((row) => [row.partnerId, row]));
-  const categories = [{ name: t('wall.graph.alliance') }, ...partnerKinds.map((kind) => ({ name: t(`kind.${kind}`) }))];
+  const kindRows = kindCategories(members, kinds, lang);
   return {
     tooltip: { ...tooltip, formatter: '{b}' },
-    legend: { bottom: 0, data: categories.slice(1).map((category) => category.name), textStyle: { color: palette.text }, itemWidth: 12 },
+    legend: { bottom: 0, data: kindRows.map((kind) => kind.name), textStyle: { color: palette.text }, itemWidth: 12 },
     series: [
       {
         type: 'graph',
@@ -114,8 +133,8 @@ export function partnerGraphOption(
         right: 64,
         roam: false,
         categories: [
-          { name: categories[0]?.name ?? '', itemStyle: { color: palette.red } },
-          ...partnerKinds.map((kind, index) => ({ name: categories[index + 1]?.name ?? '', itemStyle: { color: kindColors[kind] } })),
+          { name: t('wall.graph.alliance'), itemStyle: { color: palette.red } },
+          ...kindRows.map((kind) => ({ name: kind.name, itemStyle: { color: kind.color } })),
         ],
         label: { show: true, color: palette.text, fontSize: 13, position: 'bottom' },
         lineStyle: { color: palette.gold, opacity: 0.5, width: 2, curveness: 0.1 },
@@ -144,7 +163,7 @@ export function partnerGraphOption(
               name: member.name,
               x: Math.cos(angle) * 180,
               y: Math.sin(angle) * 100,
-              category: partnerKinds.indexOf(member.kind) + 1,
+              category: kindRows.findIndex((kind) => kind.value === member.kind) + 1,
               symbolSize: 20 + Math.min(24, (row?.total ?? 0) * 3),
               label: { formatter: shorten(member.name) },
             };

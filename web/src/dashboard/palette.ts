@@ -1,6 +1,4 @@
-import type { PartnerKind } from '../generated/graphql.ts';
-
-/** The wall's colours: Party red and gold on a deep background. */
+/** The wall's colours: Party red and gold on a deep background (each partner kind brings its own). */
 export const palette = {
   red: '#e0393e',
   gold: '#f5c242',
@@ -10,10 +8,3 @@ export const palette = {
   muted: 'rgba(243, 233, 210, 0.65)',
   line: 'rgba(243, 233, 210, 0.18)',
 } as const;
-
-export const kindColors: Record<PartnerKind, string> = {
-  ENTERPRISE: '#f5c242',
-  TOWN_VILLAGE: '#3fbf7f',
-  UNIVERSITY: '#4aa3ff',
-  TRAFFIC_POLICE: '#c77dff',
-};

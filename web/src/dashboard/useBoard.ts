@@ -12,6 +12,8 @@ import {
   DashboardDocument,
   type DashboardQuery,
 } from '../generated/graphql.ts';
+import { placeFieldsOf, withKindFields } from '../kinds/kind-selections.ts';
+import type { PartnerKinds } from '../kinds/partner-kinds.ts';
 import {
   type ActivityEvent,
   eventsOf,
@@ -60,18 +62,21 @@ export interface BoardState {
 /**
  * The wall's data for one alliance: loaded once, then kept current by the three live
  * subscriptions (list changes, statistics, activities), which start from the load's
- * liveCursor — no polling. Reloaded only when the changes since cannot be replayed.
+ * liveCursor — no polling. Reloaded only when the changes since cannot be replayed. The items
+ * (loaded and live) carry each kind's place field.
  */
-export function useBoard(allianceId: string): BoardState {
+export function useBoard(allianceId: string, kinds: PartnerKinds): BoardState {
   const activitiesFrom = useMemo(() => new Date(Date.now() - activitiesLookBackMs).toISOString(), []);
+  const places = placeFieldsOf(kinds.list);
   const view = useLiveView(
-    { query: DashboardDocument, variables: { allianceId, listSize, activitiesFrom } },
+    { query: withKindFields(DashboardDocument, 'BoardCommitment', places), variables: { allianceId, listSize, activitiesFrom } },
     (data) => data.alliance?.liveCursor,
   );
   const loaded = view.result.data;
   const live = { variables: { allianceId, after: view.after }, pause: view.after === null };
-  const [list] = useSubscription({ query: BoardListChangedDocument, ...live }, (received: Received<ListEvent> | undefined, data) =>
-    remember(loaded, received, data.coBuildingListChanged),
+  const [list] = useSubscription(
+    { query: withKindFields(BoardListChangedDocument, 'BoardCommitment', places), ...live },
+    (received: Received<ListEvent> | undefined, data) => remember(loaded, received, data.coBuildingListChanged),
   );
   const [stats] = useSubscription({ query: BoardStatsChangedDocument, ...live }, (received: Received<StatsEvent> | undefined, data) =>
     remember(loaded, received, data.allianceStatsChanged, 1),

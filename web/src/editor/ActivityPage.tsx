@@ -2,21 +2,17 @@ import type { CombinedError } from '@urql/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { pickNamespace } from '../api/kind.ts';
-import {
-  MyActivityDetailDocument,
-  type MyActivityDetailFragment,
-  RecordAttendanceDocument,
-  UpdateActivityDocument,
-} from '../generated/graphql.ts';
+import type { MyActivityDetailFragment } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
+import { inNamespace } from '../kinds/namespaced.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ActivityForm, type ActivityFormProps } from './ActivityForm.tsx';
 import { AttendanceForm } from './AttendanceForm.tsx';
 import { activityInput, draftOfActivity } from './activity-draft.ts';
+import { myActivityDetail, recordAttendance, updateActivity } from './activity-operations.ts';
 import { type EditorScope, useEditorScope } from './EditorLayout.tsx';
 import { useMyActivities } from './useMyActivities.ts';
 
@@ -32,15 +28,15 @@ function ActivityView({ scope, activity, commitments }: ActivityViewProps) {
   const [editing, setEditing] = useState(false);
   const [notice, setNotice] = useState<MessageKey | null>((location.state as { notice?: MessageKey } | null)?.notice ?? null);
   const [error, setError] = useState<CombinedError | undefined>(undefined);
-  const [updating, update] = useMutation(UpdateActivityDocument);
-  const [recording, record] = useMutation(RecordAttendanceDocument);
+  const [updating, update] = useMutation(updateActivity(scope.kind));
+  const [recording, record] = useMutation(recordAttendance(scope.kind));
   const alliance = scope.alliances.find((candidate) => candidate.id === activity.allianceId);
   const recorded = new Map(activity.attendance.map((row) => [row.partnerId, row.attendees]));
   const attending = [
     { partnerId: scope.partnerId, partnerName: scope.partnerName },
     ...activity.invitedPartners.map((partner) => ({ partnerId: partner.id, partnerName: partner.name })),
   ].map((partner) => ({ ...partner, attendees: recorded.get(partner.partnerId) ?? 0 }));
-  const at = { id: activity.id, version: activity.version, ...scope.flags };
+  const at = { id: activity.id, version: activity.version };
   const finish = (result: { error?: CombinedError | undefined }, done: MessageKey) => {
     setError(result.error);
     setNotice(result.error ? null : done);
@@ -124,8 +120,8 @@ export function ActivityPage() {
   const { activityId = '' } = useParams();
   const scope = useEditorScope();
   const { commitments } = useMyActivities(scope);
-  const [result] = useQuery({ query: MyActivityDetailDocument, variables: { id: activityId, ...scope.flags } });
-  const activity = pickNamespace(result.data)?.activity;
+  const [result] = useQuery({ query: myActivityDetail(scope.kind), variables: { id: activityId } });
+  const activity = inNamespace(result.data, scope.kind)?.activity;
   if (activity) {
     return <ActivityView key={activity.id} scope={scope} activity={activity} commitments={commitments} />;
   }

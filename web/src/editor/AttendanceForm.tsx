@@ -1,10 +1,10 @@
 import type { CombinedError } from '@urql/core';
 import { type FormEvent, useState } from 'react';
 import { checkWholeNumber, type FieldErrors, hasErrors } from '../app/validation.ts';
-import type { AttendanceInput } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
+import type { AttendanceInput } from './inputs.ts';
 
 interface AttendanceFormProps {
   /** The host and the invited partners, with what was recorded so far. */

@@ -1,37 +1,23 @@
 import type { CombinedError } from '@urql/core';
 import { type FormEvent, useState } from 'react';
 import { type FieldErrors, hasErrors } from '../app/validation.ts';
-import { categories, guarantees, jointActions } from '../app/vocabulary.ts';
-import type { Category, PartnerKind } from '../generated/graphql.ts';
+import { categories } from '../app/vocabulary.ts';
+import type { Category } from '../generated/graphql.ts';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
+import type { Lang } from '../i18n/lang.ts';
+import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
-import { type CommitmentDraft, type CommitmentField, placeFieldOf, validateCommitment } from './commitment-draft.ts';
+import { type CommitmentDraft, type CommitmentField, validateCommitment } from './commitment-draft.ts';
+import { OwnFields } from './OwnFields.tsx';
 
-/** The labels of the form's fields, also used to name the field a server error blames. */
-export function commitmentFieldLabels(t: Translate): Record<string, string> {
-  const fields: CommitmentField[] = [
-    'allianceId',
-    'title',
-    'description',
-    'category',
-    'startDate',
-    'dueDate',
-    'branchId',
-    'project',
-    'site',
-    'pioneerPosts',
-    'responsibilityZones',
-    'village',
-    'householdsServed',
-    'landAcquisitionTasks',
-    'institute',
-    'researchTopic',
-    'roadSection',
-    'guarantees',
-    'jointActions',
-  ];
-  return Object.fromEntries(fields.map((field) => [field, t(`commitment.field.${field}`)]));
+/** The labels of the form's fields, the kind's own included, also used to name the field a server error blames. */
+export function commitmentFieldLabels(kind: PartnerKind, t: Translate, lang: Lang): Record<string, string> {
+  const fields: CommitmentField[] = ['allianceId', 'title', 'description', 'category', 'startDate', 'dueDate', 'branchId'];
+  return Object.fromEntries([
+    ...fields.map((field) => [field, t(`commitment.field.${field}`)]),
+    ...kind.fields.map((field) => [field.name, textOf(field.label, lang)]),
+  ]);
 }
 
 interface CommitmentFormProps {
@@ -48,7 +34,7 @@ interface CommitmentFormProps {
   onCancel?(): void;
 }
 
-/** Creates or edits a commitment: the common fields and those of the partner's kind, checked before sending. */
+/** Creates or edits a commitment: the common fields and those of the partner's kind, checked with the API's rules before sending. */
 export function CommitmentForm({
   kind,
   initial,
@@ -61,11 +47,11 @@ export function CommitmentForm({
   onSubmit,
   onCancel,
 }: CommitmentFormProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [checked, setChecked] = useState(false);
-  const errors: FieldErrors<CommitmentField> = checked ? validateCommitment(draft, kind, t) : {};
-  const labels = commitmentFieldLabels(t);
+  const errors: FieldErrors = checked ? validateCommitment(draft, kind, t) : {};
+  const labels = commitmentFieldLabels(kind, t, lang);
   const set = <K extends CommitmentField>(field: K, value: CommitmentDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
 
   const submit = (event: FormEvent) => {
@@ -94,8 +80,8 @@ export function CommitmentForm({
       )}
     </Field>
   );
-  const area = (field: CommitmentField, hint?: string) => (
-    <Field label={labels[field] ?? field} error={errors[field]} {...(hint ? { hint } : {})}>
+  const area = (field: CommitmentField) => (
+    <Field label={labels[field] ?? field} error={errors[field]}>
       {(control) => (
         <textarea
           {...control}
@@ -106,31 +92,6 @@ export function CommitmentForm({
         />
       )}
     </Field>
-  );
-  const choices = <V extends string>(field: 'guarantees' | 'jointActions', options: readonly V[], label: (value: V) => string) => (
-    <fieldset className="field choice-group">
-      <legend className="field__label">{labels[field]}</legend>
-      {options.map((option) => {
-        const selected = (draft[field] as string[]).includes(option);
-        return (
-          <label key={option} className="choice">
-            <input
-              type="checkbox"
-              checked={selected}
-              onChange={() =>
-                set(
-                  field,
-                  (selected
-                    ? (draft[field] as string[]).filter((value) => value !== option)
-                    : [...(draft[field] as string[]), option]) as never,
-                )
-              }
-            />
-            {label(option)}
-          </label>
-        );
-      })}
-    </fieldset>
   );
 
   return (
@@ -187,27 +148,12 @@ export function CommitmentForm({
             </select>
           )}
         </Field>
-        {text(placeFieldOf[kind], { required: true, hint: t(`commitment.hint.${placeFieldOf[kind]}`) })}
-        {kind === 'ENTERPRISE' ? (
-          <>
-            {text('site')}
-            {text('pioneerPosts', { type: 'number' })}
-            <div className="form__wide">{area('responsibilityZones', t('form.onePerLine'))}</div>
-          </>
-        ) : null}
-        {kind === 'TOWN_VILLAGE' ? (
-          <>
-            {text('householdsServed', { type: 'number' })}
-            <div className="form__wide">{area('landAcquisitionTasks', t('form.onePerLine'))}</div>
-          </>
-        ) : null}
-        {kind === 'UNIVERSITY' ? <div className="form__wide">{text('researchTopic')}</div> : null}
-        {kind === 'TRAFFIC_POLICE' ? (
-          <>
-            <div className="form__wide">{choices('guarantees', guarantees, (value) => t(`guarantee.${value}`))}</div>
-            <div className="form__wide">{choices('jointActions', jointActions, (value) => t(`jointAction.${value}`))}</div>
-          </>
-        ) : null}
+        <OwnFields
+          kind={kind}
+          values={draft.own}
+          errors={errors}
+          onChange={(name, value) => setDraft((current) => ({ ...current, own: { ...current.own, [name]: value } }))}
+        />
       </div>
       {checked && hasErrors(errors) ? (
         <p className="form__summary" role="alert">

@@ -2,12 +2,12 @@ import type { CombinedError } from '@urql/core';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { pickNamespace } from '../api/kind.ts';
 import { isOverdue } from '../app/commitment-rules.ts';
-import { MyCommitmentDetailDocument, type MyCommitmentDetailFragment } from '../generated/graphql.ts';
+import type { MyCommitmentDetailFragment } from '../generated/graphql.ts';
 import { todayIso } from '../i18n/hub-time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
+import { inNamespace } from '../kinds/namespaced.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -17,6 +17,7 @@ import { CommitmentActions, type Panel } from './CommitmentActions.tsx';
 import { CommitmentFacts } from './CommitmentFacts.tsx';
 import { CommitmentForm } from './CommitmentForm.tsx';
 import { draftOf } from './commitment-draft.ts';
+import { myCommitmentDetail } from './commitment-operations.ts';
 import { useEditorScope } from './EditorLayout.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
@@ -108,7 +109,7 @@ function CommitmentView({ commitment, refetch }: { commitment: MyCommitmentDetai
           <h2>{t('actions.edit')}</h2>
           <CommitmentForm
             kind={scope.kind}
-            initial={draftOf(commitment)}
+            initial={draftOf(commitment, scope.kind)}
             alliances={scope.alliances}
             branches={branches}
             allianceLocked
@@ -141,7 +142,7 @@ function CommitmentView({ commitment, refetch }: { commitment: MyCommitmentDetai
         <section aria-labelledby="facts-title">
           <h2 id="facts-title">{t('commitment.facts')}</h2>
           {commitment.description ? <p className="description">{commitment.description}</p> : null}
-          <CommitmentFacts commitment={commitment} allianceName={allianceName} />
+          <CommitmentFacts commitment={commitment} kind={scope.kind} allianceName={allianceName} />
         </section>
         <section aria-labelledby="progress-title">
           <h2 id="progress-title">{t('progress.reports')}</h2>
@@ -150,7 +151,7 @@ function CommitmentView({ commitment, refetch }: { commitment: MyCommitmentDetai
       </div>
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('history.title')}</h2>
-        <HistoryList history={commitment.history} />
+        <HistoryList history={commitment.history} kind={scope.kind} />
       </section>
     </section>
   );
@@ -161,8 +162,8 @@ export function CommitmentPage() {
   const { t } = useI18n();
   const { commitmentId = '' } = useParams();
   const scope = useEditorScope();
-  const [result, refetch] = useQuery({ query: MyCommitmentDetailDocument, variables: { id: commitmentId, ...scope.flags } });
-  const commitment = pickNamespace(result.data)?.commitment;
+  const [result, refetch] = useQuery({ query: myCommitmentDetail(scope.kind), variables: { id: commitmentId } });
+  const commitment = inNamespace(result.data, scope.kind)?.commitment;
   if (commitment) {
     return <CommitmentView key={commitment.id} commitment={commitment} refetch={() => refetch({ requestPolicy: 'network-only' })} />;
   }

@@ -1,9 +1,11 @@
 import { Link, Outlet, useLocation, useOutletContext } from 'react-router';
 import { useQuery } from 'urql';
-import { type KindFlags, kindFlags } from '../api/kind.ts';
 import { useSession } from '../auth/SessionProvider.tsx';
-import { AllianceDirectoryDocument, type AllianceDirectoryQuery, type PartnerKind } from '../generated/graphql.ts';
+import { AllianceDirectoryDocument, type AllianceDirectoryQuery } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { KindsPending } from '../kinds/KindsPending.tsx';
+import { usePartnerKinds } from '../kinds/PartnerKindsProvider.tsx';
+import type { PartnerKind } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -12,9 +14,8 @@ import { Notice } from '../ui/Notice.tsx';
 export interface EditorScope {
   readonly partnerId: string;
   readonly partnerName: string;
+  /** Its kind, whose namespace the editor's operations go to and whose own fields its commitments have. */
   readonly kind: PartnerKind;
-  /** Selects the partner kind's namespace in operations written for all four. */
-  readonly flags: KindFlags;
   /** The alliances the partner is a member of. */
   readonly alliances: AllianceDirectoryQuery['alliances'];
 }
@@ -26,7 +27,7 @@ export function useEditorScope(): EditorScope {
 
 /**
  * Frame of the partner editor's pages: requires a partner editor's session, then finds the
- * partner's kind and alliances from the alliances' member lists.
+ * partner's kind (as the API defines it) and alliances from the alliances' member lists.
  */
 export function EditorLayout() {
   const { t } = useI18n();
@@ -34,6 +35,7 @@ export function EditorLayout() {
   const location = useLocation();
   const partnerId = session?.user.role === 'partner_editor' ? session.user.partnerId : undefined;
   const [directory] = useQuery({ query: AllianceDirectoryDocument, pause: !partnerId });
+  const kinds = usePartnerKinds();
 
   if (!session) {
     return (
@@ -51,17 +53,18 @@ export function EditorLayout() {
   if (!directory.data) {
     return <Loading />;
   }
+  if (!kinds.kinds) {
+    return <KindsPending state={kinds} />;
+  }
   const alliances = directory.data.alliances.filter((alliance) => alliance.members.some((member) => member.partnerId === partnerId));
   const membership = alliances.flatMap((alliance) => alliance.members).find((member) => member.partnerId === partnerId);
   if (!membership) {
     return <Notice tone="warning">{t('editor.noAlliance')}</Notice>;
   }
-  const scope: EditorScope = {
-    partnerId,
-    partnerName: membership.name,
-    kind: membership.kind,
-    flags: kindFlags(membership.kind),
-    alliances,
-  };
+  const kind = kinds.kinds.of(membership.kind);
+  if (!kind) {
+    return <Notice tone="warning">{t('editor.unknownKind', { kind: membership.kind })}</Notice>;
+  }
+  const scope: EditorScope = { partnerId, partnerName: membership.name, kind, alliances };
   return <Outlet context={scope} />;
 }

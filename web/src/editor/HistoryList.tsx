@@ -2,8 +2,9 @@ import { listStatuses } from '../app/vocabulary.ts';
 import type { CommitmentStatus, MyCommitmentDetailFragment } from '../generated/graphql.ts';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
+import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
 
-/** The recorded fields with a label of their own; others show as the server names them. */
+/** The common fields with a label of their own; the kind's own are labelled by its definition, others show as the server names them. */
 const fieldLabels: Record<string, MessageKey> = {
   status: 'commitment.status',
   progress: 'commitment.progress',
@@ -14,18 +15,6 @@ const fieldLabels: Record<string, MessageKey> = {
   startDate: 'commitment.field.startDate',
   dueDate: 'commitment.field.dueDate',
   branchId: 'commitment.field.branchId',
-  project: 'commitment.field.project',
-  site: 'commitment.field.site',
-  pioneerPosts: 'commitment.field.pioneerPosts',
-  responsibilityZones: 'commitment.field.responsibilityZones',
-  village: 'commitment.field.village',
-  householdsServed: 'commitment.field.householdsServed',
-  landAcquisitionTasks: 'commitment.field.landAcquisitionTasks',
-  institute: 'commitment.field.institute',
-  researchTopic: 'commitment.field.researchTopic',
-  roadSection: 'commitment.field.roadSection',
-  guarantees: 'commitment.field.guarantees',
-  jointActions: 'commitment.field.jointActions',
 };
 
 const statuses: readonly string[] = ['DRAFT', ...listStatuses];
@@ -42,8 +31,13 @@ function shown(field: string, value: string | null, t: Translate): string {
 }
 
 /** 变更记录: who changed which field when, from what to what, newest first. */
-export function HistoryList({ history }: { history: MyCommitmentDetailFragment['history'] }) {
-  const { t, format } = useI18n();
+export function HistoryList({ history, kind }: { history: MyCommitmentDetailFragment['history']; kind: PartnerKind }) {
+  const { t, format, lang } = useI18n();
+  const labelOf = (field: string): string | null => {
+    const common = fieldLabels[field];
+    const own = kind.fields.find((candidate) => candidate.name === field);
+    return common ? t(common) : own ? textOf(own.label, lang) : null;
+  };
   return (
     <table className="table table--compact">
       <thead>
@@ -56,12 +50,12 @@ export function HistoryList({ history }: { history: MyCommitmentDetailFragment['
       </thead>
       <tbody>
         {[...history].reverse().map((change) => {
-          const label = fieldLabels[change.field];
+          const label = labelOf(change.field);
           return (
             <tr key={change.id}>
               <td data-label={t('history.at')}>{format.dateTime(change.at)}</td>
               <td data-label={t('history.actor')}>{change.actor}</td>
-              <td data-label={t('history.field')}>{label ? t(label) : <code>{change.field}</code>}</td>
+              <td data-label={t('history.field')}>{label ?? <code>{change.field}</code>}</td>
               <td data-label={t('history.change')}>
                 {shown(change.field, change.oldValue, t)} → {shown(change.field, change.newValue, t)}
               </td>

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { textOf } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { useEditorScope } from './EditorLayout.tsx';
@@ -7,7 +8,7 @@ import { useMyActivities } from './useMyActivities.ts';
 
 /** 我的联建活动: the joint activities the partner hosts, latest first. */
 export function MyActivitiesPage() {
-  const { t, format } = useI18n();
+  const { t, format, lang } = useI18n();
   const scope = useEditorScope();
   const { activities, fetching, error } = useMyActivities(scope);
   const allianceName = (id: string) => scope.alliances.find((alliance) => alliance.id === id)?.name ?? id;
@@ -16,7 +17,7 @@ export function MyActivitiesPage() {
       <header className="page__header">
         <div>
           <h1>{t('editor.activities.title')}</h1>
-          <p className="page__lead">{t('editor.partnerLine', { partner: scope.partnerName, kind: t(`kind.${scope.kind}`) })}</p>
+          <p className="page__lead">{t('editor.partnerLine', { partner: scope.partnerName, kind: textOf(scope.kind.label, lang) })}</p>
         </div>
         <Link className="button button--primary" to="/my/activities/new">
           {t('editor.activities.new')}

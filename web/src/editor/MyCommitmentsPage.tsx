@@ -3,6 +3,7 @@ import { isOverdue } from '../app/commitment-rules.ts';
 import type { CommitmentStatus } from '../generated/graphql.ts';
 import { todayIso } from '../i18n/hub-time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { textOf } from '../kinds/partner-kinds.ts';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
@@ -14,7 +15,7 @@ const statusOrder: readonly CommitmentStatus[] = ['DRAFT', 'PUBLISHED', 'IN_PROG
 
 /** 我的承诺事项: the partner's commitments, drafts first, with their state and what to do next. */
 export function MyCommitmentsPage() {
-  const { t, format } = useI18n();
+  const { t, format, lang } = useI18n();
   const scope = useEditorScope();
   const { commitments, error, fetching } = useMyCommitments(scope);
   const allianceName = (id: string) => scope.alliances.find((alliance) => alliance.id === id)?.name ?? id;
@@ -27,7 +28,7 @@ export function MyCommitmentsPage() {
       <header className="page__header">
         <div>
           <h1>{t('editor.commitments.title')}</h1>
-          <p className="page__lead">{t('editor.partnerLine', { partner: scope.partnerName, kind: t(`kind.${scope.kind}`) })}</p>
+          <p className="page__lead">{t('editor.partnerLine', { partner: scope.partnerName, kind: textOf(scope.kind.label, lang) })}</p>
         </div>
         <Link className="button button--primary" to="/my/commitments/new">
           {t('editor.commitments.new')}

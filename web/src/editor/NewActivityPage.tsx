@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { pickNamespace } from '../api/kind.ts';
-import { CreateActivityDocument } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { inNamespace } from '../kinds/namespaced.ts';
 import { ActivityForm } from './ActivityForm.tsx';
 import { activityInput, emptyActivity } from './activity-draft.ts';
+import { createActivity } from './activity-operations.ts';
 import { useEditorScope } from './EditorLayout.tsx';
 import { useMyActivities } from './useMyActivities.ts';
 
@@ -14,7 +14,7 @@ export function NewActivityPage() {
   const scope = useEditorScope();
   const navigate = useNavigate();
   const { commitments } = useMyActivities(scope);
-  const [creation, create] = useMutation(CreateActivityDocument);
+  const [creation, create] = useMutation(createActivity(scope.kind));
   return (
     <section className="page page--form">
       <h1>{t('editor.activities.new')}</h1>
@@ -26,8 +26,8 @@ export function NewActivityPage() {
         error={creation.error}
         onCancel={() => navigate('/my/activities')}
         onSubmit={async (draft) => {
-          const result = await create({ allianceId: draft.allianceId, input: activityInput(draft), ...scope.flags });
-          const created = pickNamespace(result.data)?.createActivity;
+          const result = await create({ allianceId: draft.allianceId, input: activityInput(draft) });
+          const created = inNamespace(result.data, scope.kind)?.createActivity;
           if (created) {
             navigate(`/my/activities/${created.id}`, { state: { notice: 'editor.saved.activity' } });
           }

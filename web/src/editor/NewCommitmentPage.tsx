@@ -1,10 +1,10 @@
 import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
-import { pickNamespace } from '../api/kind.ts';
-import { CreateCommitmentDocument } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { inNamespace } from '../kinds/namespaced.ts';
 import { CommitmentForm } from './CommitmentForm.tsx';
-import { commitmentInputs, emptyDraft } from './commitment-draft.ts';
+import { commitmentInput, emptyDraft } from './commitment-draft.ts';
+import { createCommitment } from './commitment-operations.ts';
 import { useEditorScope } from './EditorLayout.tsx';
 import { useMyCommitments } from './useMyCommitments.ts';
 
@@ -14,7 +14,7 @@ export function NewCommitmentPage() {
   const scope = useEditorScope();
   const navigate = useNavigate();
   const { branches } = useMyCommitments(scope);
-  const [creation, create] = useMutation(CreateCommitmentDocument);
+  const [creation, create] = useMutation(createCommitment(scope.kind));
   const onlyAlliance = scope.alliances.length === 1 ? (scope.alliances[0]?.id ?? '') : '';
   return (
     <section className="page page--form">
@@ -22,7 +22,7 @@ export function NewCommitmentPage() {
       <p className="page__lead">{t('editor.commitments.newLead')}</p>
       <CommitmentForm
         kind={scope.kind}
-        initial={emptyDraft(onlyAlliance)}
+        initial={emptyDraft(onlyAlliance, scope.kind)}
         alliances={scope.alliances}
         branches={branches}
         submitLabel={t('editor.commitments.saveDraft')}
@@ -30,8 +30,8 @@ export function NewCommitmentPage() {
         error={creation.error}
         onCancel={() => navigate('/my/commitments')}
         onSubmit={async (draft) => {
-          const result = await create({ allianceId: draft.allianceId, ...commitmentInputs(draft, scope.kind), ...scope.flags });
-          const created = pickNamespace(result.data)?.createCommitment;
+          const result = await create({ allianceId: draft.allianceId, input: commitmentInput(draft, scope.kind) });
+          const created = inNamespace(result.data, scope.kind)?.createCommitment;
           if (created) {
             navigate(`/my/commitments/${created.id}`, { state: { notice: 'editor.saved.draft' } });
           }

@@ -1,7 +1,8 @@
 import { checkOptionalText, checkRequiredText, type FieldErrors, orNull } from '../app/validation.ts';
-import type { ActivityInput, ActivityType, MyActivityDetailFragment } from '../generated/graphql.ts';
+import type { ActivityType, MyActivityDetailFragment } from '../generated/graphql.ts';
 import { dateTimeInputValue, isoFromDateTimeInput } from '../i18n/hub-time.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
+import type { ActivityInput } from './inputs.ts';
 
 /** The activity form's state; times as `datetime-local` inputs give them, on the hub's clock. */
 export interface ActivityDraft {

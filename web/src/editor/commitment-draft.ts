@@ -1,15 +1,14 @@
-import { checkOptionalText, checkRequiredText, checkWholeNumber, type FieldErrors, lines, orNull } from '../app/validation.ts';
-import type {
-  Category,
-  CreateCommitmentMutationVariables,
-  Guarantee,
-  JointAction,
-  MyCommitmentFragment,
-  PartnerKind,
-} from '../generated/graphql.ts';
+import { checkOptionalText, checkRequiredText, type FieldErrors, lines, orNull } from '../app/validation.ts';
+import type { Category, MyCommitmentFragment } from '../generated/graphql.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
+import { fieldProblem } from '../kinds/field-rules.ts';
+import { ownValue } from '../kinds/kind-values.ts';
+import type { KindField, PartnerKind } from '../kinds/partner-kinds.ts';
 
-/** The commitment form's state: text as typed, lists as lines, the kind's own fields included. */
+/** One of the kind's own fields as the form holds it: text as typed (a count, a list one entry per line) or the choices ticked. */
+export type OwnValue = string | string[];
+
+/** The commitment form's state: the fields every kind has, and the kind's own by name. */
 export interface CommitmentDraft {
   allianceId: string;
   title: string;
@@ -18,26 +17,51 @@ export interface CommitmentDraft {
   startDate: string;
   dueDate: string;
   branchId: string;
-  /** ENTERPRISE */
-  project: string;
-  site: string;
-  pioneerPosts: string;
-  responsibilityZones: string;
-  /** TOWN_VILLAGE */
-  village: string;
-  householdsServed: string;
-  landAcquisitionTasks: string;
-  /** UNIVERSITY */
-  institute: string;
-  researchTopic: string;
-  /** TRAFFIC_POLICE */
-  roadSection: string;
-  guarantees: Guarantee[];
-  jointActions: JointAction[];
+  own: Record<string, OwnValue>;
 }
-export type CommitmentField = keyof CommitmentDraft;
+export type CommitmentField = Exclude<keyof CommitmentDraft, 'own'>;
 
-export function emptyDraft(allianceId: string): CommitmentDraft {
+/** What a commitment's input holds: the common fields and the kind's own, by name. */
+export interface CommitmentInput {
+  readonly title: string;
+  readonly description: string | null;
+  readonly category: Category | null;
+  readonly startDate: string | null;
+  readonly dueDate: string | null;
+  readonly branchId: string | null;
+  readonly [ownField: string]: unknown;
+}
+
+function ownDraftValue(field: KindField, value: unknown): OwnValue {
+  const list = Array.isArray(value) ? value.map(String) : [];
+  switch (field.type) {
+    case 'TEXT':
+      return typeof value === 'string' ? value : '';
+    case 'COUNT':
+      return typeof value === 'number' ? String(value) : '';
+    case 'TEXTS':
+      return list.join('\n');
+    case 'CHOICES':
+      return list;
+  }
+}
+
+/** A field's value as its rule and the API take it: a count as a number (empty: none), a list by its lines. */
+function ownInputValue(field: KindField, value: OwnValue | undefined): unknown {
+  const text = typeof value === 'string' ? value : '';
+  switch (field.type) {
+    case 'TEXT':
+      return text;
+    case 'COUNT':
+      return text.trim() === '' ? null : Number(text);
+    case 'TEXTS':
+      return lines(text);
+    case 'CHOICES':
+      return Array.isArray(value) ? value : [];
+  }
+}
+
+export function emptyDraft(allianceId: string, kind: PartnerKind): CommitmentDraft {
   return {
     allianceId,
     title: '',
@@ -46,138 +70,54 @@ export function emptyDraft(allianceId: string): CommitmentDraft {
     startDate: '',
     dueDate: '',
     branchId: '',
-    project: '',
-    site: '',
-    pioneerPosts: '',
-    responsibilityZones: '',
-    village: '',
-    householdsServed: '',
-    landAcquisitionTasks: '',
-    institute: '',
-    researchTopic: '',
-    roadSection: '',
-    guarantees: [],
-    jointActions: [],
+    own: Object.fromEntries(kind.fields.map((field) => [field.name, ownDraftValue(field, null)])),
   };
 }
 
-/** The form state of an existing commitment, for editing. */
-export function draftOf(commitment: MyCommitmentFragment): CommitmentDraft {
-  const draft: CommitmentDraft = {
-    ...emptyDraft(commitment.allianceId),
+/** The form state of an existing commitment (read with its kind's own fields), for editing. */
+export function draftOf(commitment: MyCommitmentFragment, kind: PartnerKind): CommitmentDraft {
+  return {
+    allianceId: commitment.allianceId,
     title: commitment.title,
     description: commitment.description ?? '',
     category: commitment.category,
     startDate: commitment.startDate ?? '',
     dueDate: commitment.dueDate ?? '',
     branchId: commitment.branch?.id ?? '',
+    own: Object.fromEntries(kind.fields.map((field) => [field.name, ownDraftValue(field, ownValue(commitment, field.name))])),
   };
-  switch (commitment.__typename) {
-    case 'EnterpriseCommitment':
-      return {
-        ...draft,
-        project: commitment.project,
-        site: commitment.site ?? '',
-        pioneerPosts: String(commitment.pioneerPosts),
-        responsibilityZones: commitment.responsibilityZones.join('\n'),
-      };
-    case 'TownVillageCommitment':
-      return {
-        ...draft,
-        village: commitment.village,
-        householdsServed: commitment.householdsServed === null ? '' : String(commitment.householdsServed),
-        landAcquisitionTasks: commitment.landAcquisitionTasks.join('\n'),
-      };
-    case 'UniversityCommitment':
-      return { ...draft, institute: commitment.institute, researchTopic: commitment.researchTopic ?? '' };
-    case 'TrafficPoliceCommitment':
-      return { ...draft, roadSection: commitment.roadSection, guarantees: commitment.guarantees, jointActions: commitment.jointActions };
-  }
 }
 
-/** The field that names where a commitment happens, required by each kind. */
-export const placeFieldOf: Record<PartnerKind, 'project' | 'village' | 'institute' | 'roadSection'> = {
-  ENTERPRISE: 'project',
-  TOWN_VILLAGE: 'village',
-  UNIVERSITY: 'institute',
-  TRAFFIC_POLICE: 'roadSection',
-};
-
-/** Checks the draft as the server will (and a due date, which the list is tracked by), in the reader's language. */
-export function validateCommitment(draft: CommitmentDraft, kind: PartnerKind, t: Translate): FieldErrors<CommitmentField> {
-  const errors: FieldErrors<CommitmentField> = {
+/**
+ * Checks the draft as the server will, in the reader's language: the common fields (and a due
+ * date, which the list is tracked by), and the kind's own with the API's rules for them.
+ */
+export function validateCommitment(draft: CommitmentDraft, kind: PartnerKind, t: Translate): FieldErrors {
+  const errors: FieldErrors = {
     allianceId: draft.allianceId ? undefined : t('validation.chooseOne'),
     title: checkRequiredText(draft.title, 200, t),
     description: checkOptionalText(draft.description, 5000, t),
     category: draft.category ? undefined : t('validation.chooseOne'),
     dueDate: draft.dueDate ? undefined : t('validation.required'),
-    [placeFieldOf[kind]]: checkRequiredText(draft[placeFieldOf[kind]], 200, t),
   };
   if (draft.startDate && draft.dueDate && draft.dueDate < draft.startDate) {
     errors.dueDate = t('validation.dueBeforeStart');
   }
-  if (kind === 'ENTERPRISE') {
-    errors.site = checkOptionalText(draft.site, 200, t);
-    errors.pioneerPosts = checkWholeNumber(draft.pioneerPosts, 0, 10_000, t);
-    errors.responsibilityZones = lines(draft.responsibilityZones).some((zone) => [...zone].length > 100)
-      ? t('validation.lineTooLong', { max: 100 })
-      : undefined;
-  }
-  if (kind === 'TOWN_VILLAGE') {
-    errors.householdsServed = checkWholeNumber(draft.householdsServed, 0, 1_000_000, t);
-  }
-  if (kind === 'UNIVERSITY') {
-    errors.researchTopic = checkOptionalText(draft.researchTopic, 500, t);
+  for (const field of kind.fields) {
+    errors[field.name] = fieldProblem(field, ownInputValue(field, draft.own[field.name]), t);
   }
   return errors;
 }
 
-type CommitmentInputs = Pick<
-  CreateCommitmentMutationVariables,
-  'enterpriseInput' | 'townVillageInput' | 'universityInput' | 'trafficPoliceInput'
->;
-
-/** The draft as the input of the kind's namespace (the other three stay unset). */
-export function commitmentInputs(draft: CommitmentDraft, kind: PartnerKind): CommitmentInputs {
-  const common = {
+/** The draft as the input of the kind's namespace (`<Prefix>CommitmentInput`). */
+export function commitmentInput(draft: CommitmentDraft, kind: PartnerKind): CommitmentInput {
+  return {
     title: draft.title.trim(),
     description: orNull(draft.description),
     category: draft.category || null,
     startDate: orNull(draft.startDate),
     dueDate: orNull(draft.dueDate),
     branchId: orNull(draft.branchId),
+    ...Object.fromEntries(kind.fields.map((field) => [field.name, ownInputValue(field, draft.own[field.name])])),
   };
-  const count = (text: string) => (text.trim() === '' ? null : Number(text));
-  switch (kind) {
-    case 'ENTERPRISE':
-      return {
-        enterpriseInput: {
-          ...common,
-          project: draft.project.trim(),
-          site: orNull(draft.site),
-          pioneerPosts: count(draft.pioneerPosts) ?? 0,
-          responsibilityZones: lines(draft.responsibilityZones),
-        },
-      };
-    case 'TOWN_VILLAGE':
-      return {
-        townVillageInput: {
-          ...common,
-          village: draft.village.trim(),
-          householdsServed: count(draft.householdsServed),
-          landAcquisitionTasks: lines(draft.landAcquisitionTasks),
-        },
-      };
-    case 'UNIVERSITY':
-      return { universityInput: { ...common, institute: draft.institute.trim(), researchTopic: orNull(draft.researchTopic) } };
-    case 'TRAFFIC_POLICE':
-      return {
-        trafficPoliceInput: {
-          ...common,
-          roadSection: draft.roadSection.trim(),
-          guarantees: draft.guarantees,
-          jointActions: draft.jointActions,
-        },
-      };
-  }
 }

@@ -1,6 +1,6 @@
 import { checkHttpUrl, checkNumber, checkOptionalText, checkRequiredText, checkWholeNumber, type FieldErrors } from '../app/validation.ts';
-import type { ProgressInput } from '../generated/graphql.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
+import type { ProgressInput } from './inputs.ts';
 
 /** The progress form's state: percent and text, evidence links and measured figures as rows. */
 export interface ProgressDraft {

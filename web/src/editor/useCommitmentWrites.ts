@@ -1,25 +1,15 @@
 import type { CombinedError } from '@urql/core';
 import { useMutation } from 'urql';
-import { pickNamespace } from '../api/kind.ts';
-import {
-  CompleteCommitmentDocument,
-  type ProgressInput,
-  PublishCommitmentDocument,
-  ReportProgressDocument,
-  UpdateCommitmentDocument,
-  WithdrawCommitmentDocument,
-} from '../generated/graphql.ts';
-import { type CommitmentDraft, commitmentInputs } from './commitment-draft.ts';
+import { type InNamespace, inNamespace } from '../kinds/namespaced.ts';
+import { type CommitmentDraft, commitmentInput } from './commitment-draft.ts';
+import { completeCommitment, publishCommitment, reportProgress, updateCommitment, withdrawCommitment } from './commitment-operations.ts';
 import type { EditorScope } from './EditorLayout.tsx';
+import type { ProgressInput } from './inputs.ts';
 
 /** Whether a write went through; the error the API gave when it did not. */
 export interface WriteOutcome {
   readonly ok: boolean;
   readonly error: CombinedError | undefined;
-}
-
-function outcome(result: { data?: Parameters<typeof pickNamespace>[0]; error?: CombinedError | undefined }): WriteOutcome {
-  return { ok: !result.error && pickNamespace(result.data) !== null, error: result.error };
 }
 
 /**
@@ -28,15 +18,20 @@ function outcome(result: { data?: Parameters<typeof pickNamespace>[0]; error?: C
  * the page refetch by themselves: urql's cache drops results naming the changed type.
  */
 export function useCommitmentWrites(scope: EditorScope, commitment: { id: string; version: number }) {
-  const [updating, update] = useMutation(UpdateCommitmentDocument);
-  const [publishing, publish] = useMutation(PublishCommitmentDocument);
-  const [reporting, report] = useMutation(ReportProgressDocument);
-  const [completing, complete] = useMutation(CompleteCommitmentDocument);
-  const [withdrawing, withdraw] = useMutation(WithdrawCommitmentDocument);
-  const at = { id: commitment.id, version: commitment.version, ...scope.flags };
+  const { kind } = scope;
+  const outcome = (result: { data?: InNamespace<unknown> | undefined; error?: CombinedError | undefined }): WriteOutcome => ({
+    ok: !result.error && inNamespace(result.data, kind) !== null,
+    error: result.error,
+  });
+  const [updating, update] = useMutation(updateCommitment(kind));
+  const [publishing, publish] = useMutation(publishCommitment(kind));
+  const [reporting, report] = useMutation(reportProgress(kind));
+  const [completing, complete] = useMutation(completeCommitment(kind));
+  const [withdrawing, withdraw] = useMutation(withdrawCommitment(kind));
+  const at = { id: commitment.id, version: commitment.version };
   return {
     busy: updating.fetching || publishing.fetching || reporting.fetching || completing.fetching || withdrawing.fetching,
-    update: async (draft: CommitmentDraft) => outcome(await update({ ...at, ...commitmentInputs(draft, scope.kind) })),
+    update: async (draft: CommitmentDraft) => outcome(await update({ ...at, input: commitmentInput(draft, kind) })),
     publish: async () => outcome(await publish(at)),
     reportProgress: async (input: ProgressInput) => outcome(await report({ ...at, input })),
     complete: async () => outcome(await complete(at)),

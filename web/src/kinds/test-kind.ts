@@ -1,0 +1,62 @@
+import type { PartnerKind } from './partner-kinds.ts';
+
+/** A kind no build of the app has seen, as the API would describe it: one field of each type. */
+export const hospital: PartnerKind = {
+  kind: 'HOSPITAL',
+  subgraph: 'hospital',
+  typePrefix: 'Hospital',
+  namespace: 'hospital',
+  label: { zh: '医院', en: 'Hospital' },
+  description: '医院',
+  color: '#ff6b6b',
+  placeField: 'ward',
+  fields: [
+    {
+      name: 'ward',
+      type: 'TEXT',
+      label: { zh: '病区', en: 'Ward' },
+      description: null,
+      required: true,
+      maxLength: 10,
+      max: null,
+      maxItems: null,
+      choices: [],
+    },
+    {
+      name: 'beds',
+      type: 'COUNT',
+      label: { zh: '床位', en: 'Beds' },
+      description: null,
+      required: false,
+      maxLength: null,
+      max: 500,
+      maxItems: null,
+      choices: [],
+    },
+    {
+      name: 'clinics',
+      type: 'TEXTS',
+      label: { zh: '义诊点', en: 'Clinics' },
+      description: null,
+      required: true,
+      maxLength: 5,
+      max: null,
+      maxItems: 2,
+      choices: [],
+    },
+    {
+      name: 'services',
+      type: 'CHOICES',
+      label: { zh: '服务', en: 'Services' },
+      description: null,
+      required: true,
+      maxLength: null,
+      max: null,
+      maxItems: null,
+      choices: [
+        { value: 'FIRST_AID', label: { zh: '急救', en: 'First aid' } },
+        { value: 'CHECK_UP', label: { zh: '体检', en: 'Check-up' } },
+      ],
+    },
+  ],
+};
