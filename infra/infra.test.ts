@@ -1,14 +1,21 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindNames } from '@hub/kinds';
+import { discoverKinds } from '@hub/kinds/discover';
+import { subgraphServices } from '@hub/testkit';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { subgraphUrlsOf } from '../gateway/src/subgraph-urls.ts';
+import { defaultSupergraphPath, readSupergraph } from '../gateway/src/supergraph.ts';
+import { containerPort, infraFiles, isGenerated } from '../scripts/infra-files.ts';
 
 /**
  * The deployment descriptions cannot run here (no container engine, no cluster), so they are
- * checked against the code instead: every process they start exists and runs its own entry
- * point, every variable they set is one that process reads, ports are the code's defaults,
- * probes ask /health, and the URLs and databases they wire up agree with each other.
+ * checked against the code instead: the parts that list the subgraphs are what `pnpm infra`
+ * builds from the kind folders, every process they start exists and runs its own entry point,
+ * every variable they set is one that process reads, every process listens on the one container
+ * port, probes ask /health, and the URLs and databases they wire up agree with each other.
  */
 
 const root = new URL('../', import.meta.url);
@@ -39,28 +46,13 @@ function zodKeys(path: string): string[] {
 const serviceNames = readdirSync(new URL('services/', root), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+/** The kind folders (`services/<name>/src/kind.ts`). */
+const kinds = await discoverKinds();
 const deployables = [...serviceNames, 'gateway'];
 const isPartner = (name: string) => serviceNames.includes(name) && read(`services/${name}/src/index.ts`).includes('runPartnerService');
 
 function entryPoint(name: string): string {
   return name === 'gateway' ? 'gateway/src/index.ts' : `services/${name}/src/index.ts`;
-}
-
-/** The port each process listens on when PORT is unset, as its code says. */
-function defaultPort(name: string): number {
-  const text =
-    name === 'gateway'
-      ? (read('gateway/src/env.ts').match(/PORT:\s*z[^\n]*\.default\((\d+)\)/)?.[1] ?? '')
-      : ([`services/${name}/src/index.ts`, `services/${name}/src/env.ts`]
-          .filter(exists)
-          .map(read)
-          .join('\n')
-          .match(/(?:defaultPort:\s*|parseSubgraphEnv\()(\d+)/)?.[1] ?? '');
-  const port = Number(text);
-  if (!Number.isInteger(port) || port === 0) {
-    throw new Error(`cannot find the default port of ${name}`);
-  }
-  return port;
 }
 
 /** The variables each process reads: its environment schema plus direct reads. */
@@ -74,35 +66,72 @@ function readable(name: string): Set<string> {
   return new Set([...subgraphCommon, ...kit, ...own]);
 }
 
-/** The gateway's variable per subgraph URL, from `subgraphUrls` in gateway/src/env.ts. */
-const gatewayUrlVariables = new Map(
-  [...read('gateway/src/env.ts').matchAll(/'?([a-z-]+)'?:\s*env\.(HUB_[A-Z_]+_URL)/g)].map((m) => [m[2] ?? '', m[1] ?? '']),
-);
-
 /** Each subgraph's database name, as the testkit (and so `pnpm start`) names it. */
-const databaseNames = new Map(
-  [...read('packages/testkit/src/stack.ts').matchAll(/name: '([a-z-]+)', database: '([a-z_]+)'/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
-);
+const databaseNames = new Map(subgraphServices.map((s) => [s.name, s.database]));
 const initSqlDatabases = matches(read('infra/postgres/init.sql'), /CREATE DATABASE (\w+);/g);
+
+/** Where a gateway with this template calls each subgraph of the committed supergraph. */
+const gatewayTargets = (template: string | undefined) =>
+  subgraphUrlsOf(readSupergraph(defaultSupergraphPath), { PORT: containerPort, HUB_SUBGRAPH_URL_TEMPLATE: template });
 
 const healthPath = '/health';
 
 describe('what the code says', () => {
-  it('finds every deployable, its entry point, default port and variables', () => {
+  it('finds every deployable, its entry point and variables; every service folder but the alliance is a kind', () => {
     expect(deployables).toEqual(expect.arrayContaining(['alliance', 'gateway']));
     for (const name of deployables) {
       expect(exists(entryPoint(name)), entryPoint(name)).toBe(true);
-      expect(defaultPort(name)).toBeGreaterThan(0);
     }
-    expect([...readable('gateway')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'HUB_INTERNAL_SECRET', 'HUB_ALLIANCE_URL']));
+    expect(kinds.length).toBeGreaterThan(0);
+    expect(['alliance', ...kinds.map((kind) => kind.name)].sort()).toEqual([...serviceNames].sort());
+    expect([...readable('gateway')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'HUB_INTERNAL_SECRET', 'HUB_SUBGRAPH_URL_TEMPLATE']));
     expect([...readable('alliance')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'DATABASE_URL', 'HUB_INTERNAL_SECRET', 'HUB_SEED']));
     expect(isPartner('alliance')).toBe(false);
-    for (const name of serviceNames.filter(isPartner)) {
-      expect([...readable(name)]).toContain('ALLIANCE_INTERNAL_URL');
+    for (const kind of kinds) {
+      expect(isPartner(kind.name), kind.name).toBe(true);
+      expect([...readable(kind.name)]).toContain('ALLIANCE_INTERNAL_URL');
+      expect(databaseNames.get(kind.name)).toBe(kindNames(kind.name).database);
     }
-    expect(gatewayUrlVariables.size).toBe(serviceNames.length);
     expect([...databaseNames.keys()].sort()).toEqual([...serviceNames].sort());
     expect([...initSqlDatabases].sort()).toEqual([...databaseNames.values()].sort());
+  });
+});
+
+describe('the generated files', () => {
+  const generated = infraFiles(kinds);
+
+  it('are what `pnpm infra` builds from the kind folders (run it after adding or changing a kind)', () => {
+    for (const [path, text] of generated) {
+      expect(exists(path), `${path} is missing: run pnpm infra`).toBe(true);
+      expect(read(path) === text, `${path} is stale: run pnpm infra`).toBe(true);
+    }
+  });
+
+  it('include no manifest of a kind folder that is gone', () => {
+    for (const file of readdirSync(new URL('infra/k8s/', root)).filter((f) => f.endsWith('.yaml'))) {
+      const path = `infra/k8s/${file}`;
+      if (isGenerated(read(path))) {
+        expect(generated.has(path), `${path} names no kind folder: run pnpm infra`).toBe(true);
+      }
+    }
+  });
+
+  it('are the only infra files naming a kind', () => {
+    const handWritten = [
+      'infra/Dockerfile',
+      ...readdirSync(new URL('infra/k8s/', root))
+        .map((file) => `infra/k8s/${file}`)
+        .filter((path) => !generated.has(path)),
+    ];
+    for (const path of handWritten) {
+      const text = read(path);
+      for (const kind of kinds) {
+        const names = kindNames(kind.name);
+        for (const name of [names.subgraph, names.kind, names.database]) {
+          expect(new RegExp(`\\b${name}\\b`).test(text), `${path} names ${name}`).toBe(false);
+        }
+      }
+    }
   });
 });
 
@@ -111,6 +140,7 @@ interface ComposeService {
   build?: { context: string; dockerfile: string };
   command?: string[];
   environment?: Record<string, string>;
+  depends_on?: Record<string, unknown>;
   healthcheck?: { test: string[] };
   volumes?: string[];
 }
@@ -135,14 +165,14 @@ describe('infra/compose.yaml', () => {
     }
   });
 
-  it('sets only variables the process reads, on its default port, listening beyond localhost', () => {
+  it('sets only variables the process reads, on the container port, listening beyond localhost', () => {
     for (const [name, service] of hub) {
       const environment = service.environment ?? {};
       const allowed = readable(name);
       for (const variable of Object.keys(environment)) {
         expect(allowed.has(variable), `${name} sets ${variable}, which its code does not read`).toBe(true);
       }
-      expect(Number(environment.PORT), name).toBe(defaultPort(name));
+      expect(Number(environment.PORT), name).toBe(containerPort);
       expect(environment.HOST, name).toBe('0.0.0.0');
     }
   });
@@ -153,21 +183,23 @@ describe('infra/compose.yaml', () => {
       expect(url.hostname, name).toBe('postgres');
       expect(url.pathname, name).toBe(`/${databaseNames.get(name)}`);
       if (isPartner(name)) {
-        expect(service.environment?.ALLIANCE_INTERNAL_URL, name).toBe(`http://alliance:${defaultPort('alliance')}`);
+        expect(service.environment?.ALLIANCE_INTERNAL_URL, name).toBe(`http://alliance:${containerPort}`);
       }
     }
   });
 
-  it('points the gateway at every subgraph by service name and port', () => {
-    const environment = compose.services.gateway?.environment ?? {};
-    for (const [variable, subgraph] of gatewayUrlVariables) {
-      expect(environment[variable], variable).toBe(`http://${subgraph}:${defaultPort(subgraph)}/graphql`);
+  it('points the gateway at every subgraph of the supergraph by service name and port', () => {
+    const targets = gatewayTargets(compose.services.gateway?.environment?.HUB_SUBGRAPH_URL_TEMPLATE);
+    expect(Object.keys(targets).sort()).toEqual([...serviceNames].sort());
+    for (const [subgraph, url] of Object.entries(targets)) {
+      expect(url, subgraph).toBe(`http://${subgraph}:${compose.services[subgraph]?.environment?.PORT}/graphql`);
     }
+    expect(Object.keys(compose.services.gateway?.depends_on ?? {}).sort()).toEqual([...serviceNames].sort());
   });
 
   it('checks health on /health of each process’s own port', () => {
     for (const [name, service] of hub) {
-      expect(service.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${defaultPort(name)}${healthPath}`);
+      expect(service.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${containerPort}${healthPath}`);
     }
   });
 });
@@ -239,8 +271,8 @@ describe('infra/k8s', () => {
         }
       });
 
-      it('listens on its default port, which its Service exposes', () => {
-        const port = defaultPort(name);
+      it('listens on the container port, which its Service exposes', () => {
+        const port = containerPort;
         expect(env.find((v) => v.name === 'PORT')?.value).toBe(String(port));
         expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
         expect(service?.spec.ports).toEqual([{ name: 'http', port, targetPort: 'http' }]);
@@ -256,10 +288,13 @@ describe('infra/k8s', () => {
   }
 
   it('wires URLs to Services and each subgraph to its own database', () => {
-    for (const [variable, subgraph] of gatewayUrlVariables) {
-      expect(configMap[variable], variable).toBe(`http://${subgraph}:${defaultPort(subgraph)}/graphql`);
+    const targets = gatewayTargets(configMap.HUB_SUBGRAPH_URL_TEMPLATE);
+    expect(Object.keys(targets).sort()).toEqual([...serviceNames].sort());
+    for (const [subgraph, url] of Object.entries(targets)) {
+      const port = ofKind('Service').find((o) => o.metadata.name === subgraph)?.spec.ports[0].port;
+      expect(url, subgraph).toBe(`http://${subgraph}:${port}/graphql`);
     }
-    expect(configMap.ALLIANCE_INTERNAL_URL).toBe(`http://alliance:${defaultPort('alliance')}`);
+    expect(configMap.ALLIANCE_INTERNAL_URL).toBe(`http://alliance:${containerPort}`);
     for (const name of serviceNames) {
       const key = ofKind('Deployment')
         .find((o) => o.metadata.name === name)
@@ -282,11 +317,11 @@ describe('infra/Dockerfile', () => {
     expect(dockerfile).toMatch(/pnpm install --offline --frozen-lockfile/);
   });
 
-  it('starts the gateway by default and exposes every default port', () => {
+  it('starts the gateway by default and exposes the container port', () => {
     const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)?.[1] ?? '[]') as string[];
     expect(cmd).toEqual(['node', '--import', 'tsx', entryPoint('gateway')]);
     const exposed = (dockerfile.match(/^EXPOSE (.*)$/m)?.[1] ?? '').split(/\s+/).map(Number);
-    expect(exposed.sort()).toEqual(deployables.map(defaultPort).sort());
+    expect(exposed).toEqual([containerPort]);
   });
 
   it('keeps local state out of the build context', () => {
