@@ -7,6 +7,19 @@ import { startTestHub } from '../support/hub.ts';
 import { type OpenBrowser, openBrowser, screenshot } from './support/chromium.ts';
 import { signInAs } from './support/sign-in.ts';
 
+interface KindInfo {
+  kind: string;
+  label: { zh: string };
+  fields: {
+    name: string;
+    type: 'TEXT' | 'COUNT' | 'TEXTS' | 'CHOICES';
+    label: { zh: string };
+    maxLength: number | null;
+    max: number | null;
+    choices: { value: string; label: { zh: string } }[];
+  }[];
+}
+
 /** The hub's gateway port; its subgraphs take the next five. HUB_BROWSER_PORT moves it when 4300 is busy. */
 const port = Number(process.env.HUB_BROWSER_PORT ?? 4300);
 const origin = `http://127.0.0.1:${port}`;
@@ -98,6 +111,117 @@ describe('the web app in Chromium', () => {
     expect(requests()).toBe(0);
     await screenshot(editor, 'editor-validation');
     await editor.close();
+  });
+
+  /** The partner kinds as the API describes them to the web app. */
+  async function partnerKinds(): Promise<KindInfo[]> {
+    const response = await fetch(`${origin}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ partnerKinds { kind label { zh } fields { name type label { zh } maxLength max choices { value label { zh } } } } }',
+      }),
+    });
+    const { data } = (await response.json()) as { data: { partnerKinds: KindInfo[] } };
+    return data.partnerKinds;
+  }
+
+  /** Checks that the new-commitment form shows each of the kind's own fields as its definition says. */
+  async function expectOwnFields(page: Page, kind: KindInfo): Promise<void> {
+    for (const field of kind.fields) {
+      switch (field.type) {
+        case 'TEXT': {
+          const input = page.locator(`input[name="${field.name}"][type="text"]`);
+          expect(await input.getAttribute('maxlength')).toBe(String(field.maxLength));
+          break;
+        }
+        case 'COUNT':
+          expect(await page.locator(`input[name="${field.name}"][type="number"]`).getAttribute('max')).toBe(String(field.max));
+          break;
+        case 'TEXTS':
+          await page.locator(`textarea[name="${field.name}"]`).waitFor();
+          break;
+        case 'CHOICES': {
+          const group = page.locator('fieldset', { has: page.locator('legend', { hasText: field.label.zh }) });
+          expect(await group.locator(`input[type="checkbox"][name="${field.name}"]`).count()).toBe(field.choices.length);
+          for (const choice of field.choices) {
+            await group.getByLabel(choice.label.zh, { exact: true }).waitFor();
+          }
+          break;
+        }
+      }
+      await page.locator('.field__label', { hasText: field.label.zh }).first().waitFor();
+    }
+  }
+
+  /** The field (label, control and message) of the control named `name`. */
+  const fieldOf = (page: Page, control: string) => page.locator('.field', { has: page.locator(control) });
+
+  async function fillCommon(page: Page, title: string): Promise<void> {
+    await page.locator('input[name="title"]').fill(title);
+    await page.locator('select[name="category"]').selectOption('WORK_LINKAGE');
+    await page.locator('input[name="dueDate"]').fill('2027-06-30');
+  }
+
+  it('renders each kind’s own fields from its definition, checks them with the API’s rules and saves them', async () => {
+    const kinds = await partnerKinds();
+    const kindOf = (value: string) => kinds.find((kind) => kind.kind === value) ?? expect.fail(`no kind ${value}`);
+
+    // 高速交警: a required road section left empty is refused next to its field; the guarantees are choices.
+    const police = kindOf('TRAFFIC_POLICE');
+    const page = await browser.open('/');
+    await signInAs(page, 'traffic-police-editor');
+    await page.goto('/my/commitments/new');
+    await page.getByRole('button', { name: '保存为草稿' }).waitFor();
+    await expectOwnFields(page, police);
+    await fillCommon(page, '春运高峰联合保畅（浏览器测试）');
+    await page.getByLabel('保畅通', { exact: true }).check();
+    await page.getByRole('button', { name: '保存为草稿' }).click();
+    const road = fieldOf(page, 'input[name="roadSection"]');
+    expect(await road.locator('.field__error').innerText()).toBe('此项为必填项');
+    expect(await road.getAttribute('class')).toContain('field--invalid');
+    const roadInput = page.locator('input[name="roadSection"]');
+    expect(await roadInput.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await roadInput.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').at(-1)}"]`).innerText()).toBe('此项为必填项');
+    await screenshot(page, 'editor-kind-form-1920x1080');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await roadInput.scrollIntoViewIfNeeded();
+    await screenshot(page, 'editor-kind-form-390x844');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await roadInput.fill('G15 宁海段 K1520—K1535');
+    await page.getByRole('button', { name: '保存为草稿' }).click();
+    await page.getByText('已保存为草稿').waitFor();
+    const facts = page.locator('.facts');
+    await facts.locator('.facts__row', { hasText: '路段' }).getByText('G15 宁海段 K1520—K1535').waitFor();
+    await facts
+      .locator('.facts__row', { hasText: police.fields.find((field) => field.name === 'guarantees')?.label.zh ?? '' })
+      .getByText('保畅通')
+      .waitFor();
+    await page.close();
+
+    // 镇村: a count above its maximum is refused with the maximum; a list is one entry per line.
+    const village = kindOf('TOWN_VILLAGE');
+    const households = village.fields.find((field) => field.type === 'COUNT') ?? expect.fail('no count field');
+    const second = await browser.open('/');
+    await signInAs(second, 'town-village-editor');
+    await second.goto('/my/commitments/new');
+    await second.getByRole('button', { name: '保存为草稿' }).waitFor();
+    await expectOwnFields(second, village);
+    await fillCommon(second, '征迁户走访与政策宣讲（浏览器测试）');
+    await second.locator('input[name="village"]').fill('棠园村');
+    await second.locator(`input[name="${households.name}"]`).fill(String((households.max ?? 0) + 1));
+    await second.locator('textarea[name="landAcquisitionTasks"]').fill('坟墓迁移\n管线迁改');
+    await second.getByRole('button', { name: '保存为草稿' }).click();
+    const count = fieldOf(second, `input[name="${households.name}"]`);
+    expect(await count.locator('.field__error').innerText()).toBe(`不能大于 ${households.max}`);
+    await second.locator(`input[name="${households.name}"]`).fill('120');
+    await second.getByRole('button', { name: '保存为草稿' }).click();
+    await second.getByText('已保存为草稿').waitFor();
+    await second.locator('.facts__row', { hasText: households.label.zh }).getByText('120').waitFor();
+    await second.locator('.facts__row', { hasText: '征迁任务' }).getByText('坟墓迁移、管线迁改').waitFor();
+    await second.close();
   });
 
   it('shows the API refusing a forbidden action, in Chinese with the server’s own words', async () => {
