@@ -1,9 +1,10 @@
 /**
  * `pnpm start`: the whole hub on one machine. Uses DATABASE_URL (a server's postgres database)
  * when set, else embedded PostgreSQL with its data in HUB_DATA_DIR (default .data/pg) on
- * HUB_PG_PORT (default 15432). PORT sets the gateway's port (default 4000; subgraphs take the
- * next five). The web app is built first when its sources changed. Ctrl-C stops everything,
- * PostgreSQL included.
+ * HUB_PG_PORT (default 15432). PORT sets the gateway's port (default 4000); the alliance and each
+ * kind folder's subgraph (`services/<name>/src/kind.ts`) listen at their offsets from it (the
+ * alliance +1, a kind its `port` − 4000). The web app is built first when its sources changed.
+ * Ctrl-C stops everything, PostgreSQL included.
  */
 import { startStack } from '@hub/testkit';
 import { ensureWebBuilt } from '../web/scripts/ensure-built.ts';
@@ -26,7 +27,7 @@ The co-building hub is up (${((Date.now() - started) / 1000).toFixed(1)} s).
   Subgraphs:   ${Object.entries(stack.subgraphUrls)
     .map(([name, url]) => `${name} ${url}`)
     .join('\n               ')}
-  Demo token:  pnpm demo-token coordinator   (or enterprise-editor, traffic-police-editor, viewer, …)
+  Demo token:  pnpm demo-token coordinator   (pnpm demo-token alone lists every demo user)
 Press Ctrl-C to stop.`);
 
 let stopping = false;

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { portAnswers, repoRoot } from '@hub/testkit';
+import { portAnswers, repoRoot, subgraphServices } from '@hub/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, eventually, gql } from './support/hub.ts';
 
@@ -11,7 +11,7 @@ const postgresPort = 14180;
 const scratch = mkdtempSync(join(tmpdir(), 'hub-start-'));
 chmodSync(scratch, 0o755); // PostgreSQL runs as its own user and must reach its data folder
 const dataDir = join(scratch, 'pg');
-const ports = [port, port + 1, port + 2, port + 3, port + 4, port + 5, postgresPort];
+const ports = [port, ...subgraphServices.map((s) => port + s.offset), postgresPort];
 const running: ChildProcess[] = [];
 
 /** Runs the README's start command (`pnpm start` = scripts/start.ts) on the embedded default. */
