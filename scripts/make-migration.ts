@@ -5,11 +5,27 @@
  * Usage: [DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres] pnpm exec tsx scripts/make-migration.ts <service>
  */
 
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot, startEmbeddedPostgres } from '@hub/testkit';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { loadService } from './service-definition.ts';
+
+/** Rewrites the folder's index.ts to list every migration file in it, oldest first (their names sort by time). */
+function writeMigrationList(folder: string): void {
+  const classes = readdirSync(folder)
+    .filter((file) => /^Migration\d+\.ts$/.test(file))
+    .map((file) => file.replace(/\.ts$/, ''))
+    .sort();
+  const imports = classes.map((name) => `import { ${name} } from './${name}.ts';`).join('\n');
+  const list = classes.map((name) => `  { name: '${name}', class: ${name} },`).join('\n');
+  writeFileSync(
+    join(folder, 'index.ts'),
+    `${imports}\n\n/** Committed migrations, in the order they apply. */\nexport const migrations = [\n${list}\n];\n`,
+  );
+}
 
 const name = process.argv[2] ?? '';
 const service = await loadService(name);
@@ -32,6 +48,9 @@ const orm = await MikroORM.init({
 await orm.migrator.up();
 const result = await orm.migrator.create();
 console.log(result.fileName ? `created ${result.fileName}` : 'no changes');
+if (result.fileName) {
+  writeMigrationList(folder);
+}
 await orm.close();
 await admin.query(`drop database if exists ${scratch}`);
 await admin.end();

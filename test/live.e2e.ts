@@ -124,7 +124,9 @@ beforeAll(async () => {
   // The gateway reads a copy of the supergraph, so one test can change it under running clients.
   supergraphPath = join(mkdtempSync(join(tmpdir(), 'hub-live-')), 'supergraph.graphql');
   copyFileSync(new URL('../gateway/supergraph.graphql', import.meta.url), supergraphPath);
-  hub = await startTestHub(4170, { env: { HUB_SUPERGRAPH_PATH: supergraphPath } });
+  // The schema-change tests edit the supergraph without changing the subgraphs, so the gateway
+  // must not wait for them to serve it (test/kind-rollout.e2e.ts covers that check).
+  hub = await startTestHub(4170, { env: { HUB_SUPERGRAPH_PATH: supergraphPath, HUB_SUPERGRAPH_CHECK: '0' } });
   editor = await tokenFor({ role: 'partner_editor', partnerId: demo.partners.trafficPolice, name: '林海' });
   viewer = await tokenFor({ role: 'viewer' });
 });

@@ -41,6 +41,10 @@ const schema = z.object({
   HUB_ENV: z.enum(['development', 'production']).default('development'),
   HUB_WEB_DIST: z.string().optional(),
   HUB_SUPERGRAPH_PATH: z.string().optional(),
+  HUB_SUPERGRAPH_CHECK: z
+    .enum(['0', '1'])
+    .default('1')
+    .transform((v) => v === '1'),
   HUB_LIVE_QUEUE: z.coerce.number().int().positive().default(256),
 });
 
@@ -57,6 +61,9 @@ function productionProblems(env: z.infer<typeof schema>): string[] {
   }
   if (env.HUB_DEMO_LOGIN) {
     problems.push('HUB_DEMO_LOGIN must be 0');
+  }
+  if (!env.HUB_SUPERGRAPH_CHECK) {
+    problems.push('HUB_SUPERGRAPH_CHECK must be 1 (a supergraph is applied only once its subgraphs serve it)');
   }
   return problems;
 }

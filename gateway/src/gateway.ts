@@ -13,6 +13,7 @@ import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { serveStatic } from './static.ts';
 import { subgraphUrl, subgraphUrlsOf } from './subgraph-urls.ts';
 import { readSupergraph, watchSupergraph } from './supergraph.ts';
+import { createRollout } from './supergraph-rollout.ts';
 
 /** Per-request context: the verified viewer and the identity token forwarded to subgraphs. */
 export interface GatewayContext {
@@ -37,7 +38,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
   ) {
-    super({ url });
+    super({ url, fetcher: fetchRetryingReads });
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
@@ -57,6 +58,35 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 }
+
+type SubgraphFetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+
+/** How long a read waits for a subgraph that refuses connections (restarting, rolled out). */
+const readRetryMs = 15_000;
+/** Connection errors of a subgraph that stopped or is stopping: a read meeting one is sent again. */
+const subgraphGone = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * fetch for subgraph calls: a read (a query, not a mutation) that finds its subgraph not
+ * listening, or whose connection the stopping subgraph closed, is sent again, 100 ms doubling to 1 s, for up to 15 s, so a subgraph's restart or
+ * roll-out fails no query, it only slows those that arrive meanwhile. Writes are sent once:
+ * whether a refused one was applied is for the client to find out, not for the gateway to guess.
+ */
+const fetchRetryingReads: SubgraphFetcher = async (url, init) => {
+  const isRead = typeof init?.body === 'string' && !/^\s*\{?\s*"query"\s*:\s*"\s*mutation\b/.test(init.body);
+  const deadline = Date.now() + readRetryMs;
+  for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
+    try {
+      return (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<SubgraphFetcher>>;
+    } catch (error) {
+      const gone = subgraphGone.has((error as { cause?: { code?: string } }).cause?.code ?? '');
+      if (!isRead || !gone || Date.now() + pause > deadline) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+};
 
 /**
  * Masks unexpected errors, the gateway's and a subgraph's alike, whatever text they carry (a
@@ -107,9 +137,10 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
   const gateway = new ApolloGateway({
-    // The supergraph file is watched: a new composition reaches the planner and the live layer.
+    // The supergraph file is watched: a new composition reaches the planner and the live layer
+    // once every subgraph serves its part (supergraph-rollout.ts).
     supergraphSdl: async ({ update }) => {
-      stopWatching = watchSupergraph(supergraphPath, (next) => {
+      const apply = (next: string) => {
         try {
           update(next);
           Object.assign(urls, subgraphUrlsOf(next, env));
@@ -118,7 +149,19 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
         } catch (error) {
           console.error('[gateway] the changed supergraph was refused; keeping the previous one', error);
         }
+      };
+      const rollout = createRollout({
+        urlOf: (name, composedUrl) => subgraphUrl(env, name, composedUrl),
+        identity: () =>
+          signInternalIdentity({ viewer: { subject: 'gateway-rollout', role: 'viewer' }, caller: 'gateway' }, env.HUB_INTERNAL_SECRET),
+        identityHeader,
+        apply,
       });
+      const stopFile = watchSupergraph(supergraphPath, env.HUB_SUPERGRAPH_CHECK ? (next) => rollout.offer(next) : apply);
+      stopWatching = () => {
+        stopFile();
+        rollout.stop();
+      };
       return { supergraphSdl };
     },
     buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url)),
@@ -269,6 +312,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     internalSecret: env.HUB_INTERNAL_SECRET,
     limits,
     queueCapacity: env.HUB_LIVE_QUEUE,
+    maxMessageBytes: env.HUB_MAX_BODY_BYTES,
     admit: (viewer, address) => {
       const wait = throttle(viewer, address);
       return wait === null ? null : `Too many requests; retry in ${wait} s`;

@@ -41,6 +41,8 @@ export interface LiveServerOptions {
   readonly admit: (viewer: Viewer, address: string | undefined) => string | null;
   /** When the caller's token expires (epoch ms), if it does: the socket is closed then. */
   readonly tokenExpiresAt?: (authorization: string | undefined) => number | null;
+  /** The largest message a client may send (the HTTP body limit); a larger one closes its socket (1009). */
+  readonly maxMessageBytes: number;
   /** Events a client may fall behind before it is told to resume, and a group keeps to replay. Default 256. */
   readonly queueCapacity?: number;
 }
@@ -174,7 +176,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     extra.socket.once('close', () => clearTimeout(extra.expiry));
   };
 
-  const wss = new WebSocketServer({ server: options.http, path: '/graphql' });
+  const wss = new WebSocketServer({ server: options.http, path: '/graphql', maxPayload: options.maxMessageBytes });
   const server = useServer<{ authorization?: string }, ConnectionExtra>(
     {
       schema: () => routes.apiSchema,
@@ -215,7 +217,11 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         try {
           return subscribe(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, viewer);
         } catch (error) {
-          return { errors: [error instanceof GraphQLError ? error : new GraphQLError((error as Error).message)] };
+          if (error instanceof GraphQLError) {
+            return { errors: [error] };
+          }
+          console.error('[live] a subscription could not start', error);
+          return { errors: [new GraphQLError('The subscription could not start', { extensions: { code: ErrorCode.INTERNAL } })] };
         }
       },
       execute: async (args) => {
