@@ -27,7 +27,7 @@ export type KindField =
   | (FieldBase & { readonly type: 'texts'; readonly maxItems: number; readonly maxLength: number })
   | (FieldBase & {
       readonly type: 'choices';
-      /** The GraphQL enum's name without the kind's prefix, e.g. `Guarantee` → `TrafficPoliceGuarantee`. */
+      /** The GraphQL enum's name without the kind's prefix: `Guarantee` → `<TypePrefix>Guarantee`. */
       readonly enumName: string;
       readonly values: Readonly<Record<string, Label>>;
     });
@@ -49,17 +49,17 @@ export interface KindDefinition {
 
 /** The names a kind goes by, all derived from its folder name. */
 export interface KindNames {
-  /** `traffic-police`: folder, subgraph, service. */
+  /** `<name>` (e.g. `road-works`): folder, subgraph, service. */
   readonly subgraph: string;
-  /** `TRAFFIC_POLICE`: the value of `PartnerKind` in the API and in the databases. */
+  /** `<NAME>` (`ROAD_WORKS`): the value of `PartnerKind` in the API and in the databases. */
   readonly kind: string;
-  /** `TrafficPolice`: prefix of its GraphQL types (`TrafficPoliceCommitment`). */
+  /** `<TypePrefix>` (`RoadWorks`): prefix of its GraphQL types (`RoadWorksCommitment`). */
   readonly typePrefix: string;
-  /** `trafficPolice`: its root field (`mutation { trafficPolice { … } }`). */
+  /** `<namespace>` (`roadWorks`): its root field (`mutation { roadWorks { … } }`). */
   readonly namespace: string;
-  /** `traffic_police`: its database. */
+  /** `<database>` (`road_works`): its database. */
   readonly database: string;
-  /** `relay:traffic-police`: the caller name its outbox relay signs as. */
+  /** `relay:<name>` (`relay:road-works`): the caller name its outbox relay signs as. */
   readonly relayCaller: string;
 }
 

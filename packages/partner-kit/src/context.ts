@@ -23,7 +23,7 @@ import type { MembershipDirectory } from './memberships.ts';
 /** What the partner subgraph knows about itself, fixed at start. */
 export interface PartnerRuntime {
   readonly kind: PartnerKind;
-  /** Subgraph name, e.g. `traffic-police`. */
+  /** Subgraph name: the kind's folder name (`<name>`). */
   readonly name: string;
   readonly commitmentEntity: EntitySchema<CommitmentRow>;
   /** Values of the kind's own columns for a new commitment. */
@@ -83,8 +83,8 @@ export function requireEditorOf(viewer: Viewer, partnerId: string): void {
 }
 
 /**
- * The partner an editor creates data for, which must be one this subgraph hosts: an
- * enterprise's editor cannot create traffic-police commitments. FORBIDDEN otherwise.
+ * The partner an editor creates data for, which must be one this subgraph hosts: an editor of
+ * one kind's partner cannot create another kind's commitments. FORBIDDEN otherwise.
  */
 export async function hostedEditorPartnerId(ctx: PartnerContext): Promise<string> {
   const partnerId = editorPartnerId(ctx.viewer);

@@ -8,9 +8,9 @@ type ClassType = new (...args: any[]) => any;
 /** Everything that makes one partner kind's subgraph different from the others. */
 export interface PartnerKindSpec {
   readonly kind: PartnerKind;
-  /** Subgraph and service name, e.g. `traffic-police`. */
+  /** Subgraph and service name: the kind's folder name (`<name>`). */
   readonly subgraph: string;
-  /** Root namespace field, e.g. `trafficPolice` in `mutation { trafficPolice { publishCommitment } }`. */
+  /** Root namespace field, the folder name in camelCase: `mutation { <namespace> { publishCommitment } }`. */
   readonly namespace: string;
   /** The kind's definition (its folder's `src/kind.ts`), which everything here is built from. */
   readonly definition: KindDefinition;
