@@ -37,10 +37,10 @@ class KindFieldInfo {
 
 @ObjectType({ description: '共建单位类型: a kind of partner organization the hub federates, as its folder defines it' })
 class PartnerKindInfo {
-  @Field(() => String, { description: 'The value of PartnerKind, e.g. TRAFFIC_POLICE' }) kind!: string;
-  @Field(() => String, { description: 'Its subgraph, e.g. traffic-police' }) subgraph!: string;
-  @Field(() => String, { description: 'Prefix of its types, e.g. TrafficPolice (TrafficPoliceCommitment)' }) typePrefix!: string;
-  @Field(() => String, { description: 'Its root field for reads and writes, e.g. trafficPolice' }) namespace!: string;
+  @Field(() => String, { description: 'The value of PartnerKind: its folder name in upper case, words joined by _' }) kind!: string;
+  @Field(() => String, { description: 'Its subgraph: its folder name, lower-case words joined by -' }) subgraph!: string;
+  @Field(() => String, { description: 'Prefix of its types: the folder name in PascalCase (<Prefix>Commitment)' }) typePrefix!: string;
+  @Field(() => String, { description: 'Its root field for reads and writes: the folder name in camelCase' }) namespace!: string;
   @Field(() => KindLabel) label!: KindLabel;
   @Field(() => String) description!: string;
   @Field(() => String, { description: 'Its colour on the wall (CSS)' }) color!: string;

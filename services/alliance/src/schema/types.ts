@@ -49,7 +49,7 @@ function stubs(base: abstract new () => any, suffix: string) {
   });
 }
 
-/** One stub type per partner kind and interface, e.g. `TrafficPoliceCommitment { id }`. */
+/** One stub type per partner kind and interface: `<TypePrefix>Commitment { id }` and so on. */
 export const entityStubs = [...stubs(CommitmentRef, 'Commitment'), ...stubs(PartnerRef, 'Partner'), ...stubs(ActivityRef, 'Activity')];
 
 // ── Coordination data ──
