@@ -18,7 +18,8 @@ function parseKind(value: unknown): PartnerKind {
 
 export const PartnerKindScalar = new GraphQLScalarType<PartnerKind, string>({
   name: 'PartnerKind',
-  description: 'Kind of co-building partner (共建单位类型): its folder name in upper case, words joined by _ (Query.partnerKinds lists them)',
+  description:
+    'Kind of co-building partner (共建单位类型): its folder name in upper case, words joined by _ (Query.partnerKinds lists them)',
   serialize: (value) => parseKind(value),
   parseValue: parseKind,
   parseLiteral: (ast) => {
