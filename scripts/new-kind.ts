@@ -1,7 +1,7 @@
 /**
  * `pnpm new-kind <name> [field …] [--label 中文:English]`: adds a partner kind as one folder,
- * services/<name>/, then its first migration, every schema, the composition and the web app's
- * typed client. Fields are `name:type` with type `text`, `text!` (required), `count`, `count!`,
+ * services/<name>/, then its first migration, its and the alliance's schemas, the composition,
+ * the generated deployment files and the web app's typed client. Fields are `name:type` with type `text`, `text!` (required), `count`, `count!`,
  * `texts` or `choices=A,B,C`, e.g.
  *
  *   pnpm new-kind hospital department:text! servedPeople:count! services:choices=OUTPATIENT,EMERGENCY --label 医院:Hospital
@@ -32,6 +32,7 @@ run('pnpm', ['install', '--offline', '--no-frozen-lockfile']);
 run(process.execPath, ['--import', 'tsx', 'scripts/make-migration.ts', name]);
 run(process.execPath, ['--import', 'tsx', 'scripts/emit-schemas.ts', 'alliance', name]);
 run('pnpm', ['compose']);
+run('pnpm', ['infra']);
 run('pnpm', ['--filter', '@hub/web', 'codegen']);
 console.log(
   `\nThe kind ${name} is ready: pnpm start runs it beside the others. Edit services/${name}/src/kind.ts and seed.ts, then commit the folder and the regenerated files.`,
