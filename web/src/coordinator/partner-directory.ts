@@ -20,7 +20,9 @@ export function partnerDirectory(kinds: readonly PartnerKind[]): TypedDocumentNo
   if (known) {
     return known;
   }
-  const document: TypedDocumentNode<Directory, Record<string, never>> = parse(`query PartnerDirectory { ${selection} }`);
+  const document: TypedDocumentNode<Directory, Record<string, never>> = parse(`query PartnerDirectory { ${selection} }`, {
+    noLocation: true,
+  });
   documents.set(selection, document);
   return document;
 }

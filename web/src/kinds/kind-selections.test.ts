@@ -25,6 +25,13 @@ describe('reading a kind’s own fields in a typed operation', () => {
     expect(withKindFields(document, 'Item', [])).not.toBe(first);
   });
 
+  it('makes a new document, not a copy of what urql noted on the original (its key and text)', () => {
+    const keyed = Object.assign(parse('fragment Item on Commitment { id }'), { __key: 42 });
+    const widened = withKindFields(keyed, 'Item', [ownFieldsOf(hospital)]);
+    expect(widened).not.toHaveProperty('__key');
+    expect(widened).not.toHaveProperty('loc');
+  });
+
   it('refuses a fragment the document does not have', () => {
     expect(() => withKindFields(document, 'Other', [])).toThrow('no fragment Other');
   });

@@ -48,8 +48,9 @@ export function withKindFields<D extends DocumentNode>(document: D, fragmentName
   if (!document.definitions.some((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === fragmentName)) {
     throw new Error(`The document has no fragment ${fragmentName}`);
   }
-  const result = {
-    ...document,
+  // A new document, not a copy: urql keys a document by properties it sets on it (`__key`, `loc`).
+  const result: DocumentNode = {
+    kind: Kind.DOCUMENT,
     definitions: document.definitions.map((definition) =>
       definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === fragmentName
         ? {
@@ -64,7 +65,7 @@ export function withKindFields<D extends DocumentNode>(document: D, fragmentName
           }
         : definition,
     ),
-  } as D;
+  };
   known.set(key, result);
-  return result;
+  return result as D;
 }

@@ -21,6 +21,10 @@ describe('an operation written once for every kind', () => {
     expect(printed.match(/fragment Mine/g)).toHaveLength(1);
   });
 
+  it('carries no location, whose text would lack the fragments', () => {
+    expect(create(hospital)).not.toHaveProperty('loc');
+  });
+
   it('is built once per kind', () => {
     expect(create({ ...hospital })).toBe(create(hospital));
     expect(create({ ...hospital, namespace: 'clinic', typePrefix: 'Clinic' })).not.toBe(create(hospital));

@@ -43,8 +43,12 @@ export function namespaced<Data, Variables extends AnyVariables>(
       return known;
     }
     const variables = spec.variables ? `(${spec.variables(kind)})` : '';
-    const operation = parse(`${spec.operation} ${spec.name}${variables} { ${kind.namespace} { ${spec.body} } }`);
-    const document = { ...operation, definitions: [...operation.definitions, ...fragmentsOf(spec.fragments(kind))] };
+    // Without a location: urql would take the parsed text, which lacks the fragments, for the document's.
+    const operation = parse(`${spec.operation} ${spec.name}${variables} { ${kind.namespace} { ${spec.body} } }`, { noLocation: true });
+    const document: TypedDocumentNode<InNamespace<Data>, Variables> = {
+      kind: Kind.DOCUMENT,
+      definitions: [...operation.definitions, ...fragmentsOf(spec.fragments(kind))],
+    };
     documents.set(key, document);
     return document;
   };
