@@ -1,12 +1,17 @@
 import { mintDemoToken } from '../gateway/src/auth.ts';
 import { parseGatewayEnv } from '../gateway/src/env.ts';
+import { seededDemoUsers } from '../scripts/demo-users.ts';
 
 /**
- * A demo user's token, minted as `pnpm demo-token` does, as the gateway started from this
+ * A seeded demo user's token, minted as `pnpm demo-token` does, as the gateway started from this
  * environment expects it (the development secret unless HUB_JWT_SECRET is set).
  */
-export function demoToken(user: string): Promise<string> {
-  return mintDemoToken(parseGatewayEnv(), user);
+export async function demoToken(user: string): Promise<string> {
+  const identity = (await seededDemoUsers()).find((candidate) => candidate.id === user);
+  if (!identity) {
+    throw new Error(`No seeded demo user ${user}`);
+  }
+  return mintDemoToken(parseGatewayEnv(), identity);
 }
 
 /**

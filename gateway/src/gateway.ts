@@ -6,7 +6,7 @@ import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@h
 import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
-import { demoUsers } from './demo-users.ts';
+import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
@@ -193,6 +193,12 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   loopDelay.enable();
 
   const authenticate = createAuthenticator(env);
+  // The development sign-in's editors are the alliance's accounts, asked for at its current URL.
+  const demoDirectory = createDemoDirectory(() => {
+    const accounts = new URL(urls.alliance ?? 'http://127.0.0.1:4001/graphql');
+    accounts.pathname = '/accounts';
+    return accounts.href;
+  }, env.HUB_INTERNAL_SECRET);
   const limiter = new RateLimiter(env.HUB_RATE_LIMIT_PER_MINUTE);
 
   const viewerOf = async (request: IncomingMessage): Promise<Viewer> => {
@@ -239,26 +245,19 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     if (typeof body?.user !== 'string') {
       throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'Give the demo user as { "user": "…" }');
     }
-    try {
-      sendJson(response, 200, { token: await mintDemoToken(env, body.user) });
-    } catch (error) {
-      if (error instanceof AuthError) {
-        throw new HttpError(400, ErrorCode.BAD_USER_INPUT, error.message);
-      }
-      throw error;
+    const user = await demoDirectory.find(body.user);
+    if (!user) {
+      throw new HttpError(400, ErrorCode.BAD_USER_INPUT, `Unknown demo user ${body.user.slice(0, 60)}; GET /auth/demo-users lists them`);
     }
+    sendJson(response, 200, { token: await mintDemoToken(env, user) });
   };
 
-  /** The demo identities for the web app's sign-in page (only when demo sign-in is on). */
-  const listDemoUsers = (response: ServerResponse) => {
+  /** The demo identities for the web app's sign-in page (only when demo sign-in is on): built-in ones and the alliance's accounts. */
+  const listDemoUsers = async (response: ServerResponse) => {
     if (!env.HUB_DEMO_LOGIN || env.HUB_JWKS_URL) {
       throw new HttpError(404, ErrorCode.NOT_FOUND, 'Demo sign-in is switched off');
     }
-    sendJson(
-      response,
-      200,
-      Object.entries(demoUsers).map(([id, user]) => ({ id, ...user })),
-    );
+    sendJson(response, 200, await demoDirectory.list());
   };
 
   const sendMetrics = (response: ServerResponse) => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { demo } from '@hub/contracts';
 import type { RunningStack, SubgraphName } from '@hub/testkit';
 import pg from 'pg';
+import { demo } from './demo.ts';
 
 /** One partner of each kind, with the subgraph that owns it and its own required columns. */
 const owners: { subgraph: SubgraphName; kind: string; partnerId: string; branchId: string; extra: Record<string, unknown> }[] = [

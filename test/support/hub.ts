@@ -1,6 +1,6 @@
-import { demo } from '@hub/contracts';
 import { type RunningStack, repoRoot, type StackOptions, startStack } from '@hub/testkit';
 import { SignJWT } from 'jose';
+import { demo } from './demo.ts';
 
 export { demo };
 

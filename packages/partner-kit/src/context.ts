@@ -94,6 +94,16 @@ export async function hostedEditorPartnerId(ctx: PartnerContext): Promise<string
   return partnerId;
 }
 
+/** Only the coordinator (联盟牵头单位) registers organizations; anonymous callers are asked to sign in. */
+export function requireCoordinator(viewer: Viewer): void {
+  if (viewer.role === 'anonymous') {
+    throw unauthenticated('Sign in as the coordinator to register organizations');
+  }
+  if (viewer.role !== 'coordinator') {
+    throw forbidden('Only the alliance coordinator (联盟牵头单位) registers organizations');
+  }
+}
+
 /** The partner an editor writes for; FORBIDDEN for anyone who is not a partner editor. */
 export function editorPartnerId(viewer: Viewer): string {
   if (viewer.role === 'anonymous') {

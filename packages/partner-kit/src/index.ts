@@ -6,6 +6,7 @@ export * from './context.ts';
 export * from './entities.ts';
 export * from './kind-spec.ts';
 export * from './memberships.ts';
+export * from './partners.ts';
 export * from './resolvers.ts';
 export * from './seed.ts';
 export * from './spec.ts';

@@ -28,8 +28,9 @@ import {
 } from './commitments.ts';
 import { editorPartnerId, isEditorOf, type PartnerContext } from './context.ts';
 import { Activity, type ActivityRow, type BranchRow, type CommitmentRow, Partner as PartnerEntity, type PartnerRow } from './entities.ts';
+import { registerPartner } from './partners.ts';
 import type { PartnerKindSpec } from './spec.ts';
-import { BranchInput, GroupInput } from './types.ts';
+import { BranchInput, GroupInput, PartnerRegistrationInput } from './types.ts';
 
 /** Drafts are private to their partner's editors; everything else is public to the alliance. */
 export function visibleCommitment(row: CommitmentRow | null, ctx: PartnerContext): CommitmentRow | null {
@@ -54,7 +55,9 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
   @ObjectType(`${prefix}Queries`, { description: `Reads of the ${spec.subgraph} subgraph` })
   class Queries {}
 
-  @ObjectType(`${prefix}Mutations`, { description: `Writes of the ${spec.subgraph} subgraph (partner editors, own data only)` })
+  @ObjectType(`${prefix}Mutations`, {
+    description: `Writes of the ${spec.subgraph} subgraph (partner editors, own data only; registerPartner: the coordinator)`,
+  })
   class Mutations {}
 
   @Resolver(() => Queries)
@@ -102,6 +105,13 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
     @Mutation(() => Mutations, { name: spec.namespace })
     namespace(): object {
       return {};
+    }
+
+    @FieldResolver(() => PartnerType, {
+      description: 'Register a new organization of this kind with a new id (coordinator); admit it to an alliance with admitPartner',
+    })
+    registerPartner(@Arg('input', () => PartnerRegistrationInput) input: PartnerRegistrationInput, @Ctx() ctx: PartnerContext) {
+      return registerPartner(ctx, input);
     }
 
     @FieldResolver(() => CommitmentType, { description: 'Create a draft commitment for your own partner' })

@@ -25,6 +25,8 @@ export interface PartnerSeed {
     description?: string;
     /** Demo alliances the partner belongs to, with the liaison it names (the alliance's seed reads these). */
     alliances?: { allianceId: string; joinedOn: string; liaison: { name: string; title: string } }[];
+    /** Its demo editor accounts (login, display name): the alliance's seed issues them, for the demo sign-in. */
+    editors?: { login: string; name: string }[];
     branches: {
       id: string;
       name: string;

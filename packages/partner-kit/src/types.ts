@@ -16,3 +16,10 @@ export class GroupInput {
   @Field(() => String, { nullable: true }) leader?: string | null;
   @Field(() => Int) memberCount!: number;
 }
+
+@InputType({ description: 'A new organization (共建单位) of this kind, registered by the coordinator' })
+export class PartnerRegistrationInput {
+  @Field(() => String, { description: 'Full name, unique within its kind' }) name!: string;
+  @Field(() => String, { nullable: true, description: '简称' }) shortName?: string | null;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}

@@ -27,6 +27,20 @@ export interface MembershipRow {
   joinedOn: string;
 }
 
+/**
+ * An editor account (编辑账号) of a partner: the login a partner editor signs in with, the
+ * partner it writes for. The development sign-in offers every account; in production the
+ * identity provider honours them (ADR 0004).
+ */
+export interface PartnerAccountRow {
+  login: string;
+  name: string;
+  partnerId: string;
+  kind: PartnerKind;
+  issuedAt: Date;
+  issuedBy: string;
+}
+
 export interface Signatory {
   partnerId?: string | null;
   organization: string;
@@ -129,6 +143,19 @@ export const Membership = new EntitySchema<MembershipRow>({
   },
 });
 
+export const PartnerAccount = new EntitySchema<PartnerAccountRow>({
+  name: 'PartnerAccount',
+  tableName: 'partner_account',
+  properties: {
+    login: { type: 'string', length: 40, primary: true },
+    name: { type: 'string', length: 100 },
+    partnerId: { ...uuid, index: true },
+    kind: { type: 'string', length: 20 },
+    issuedAt: { type: 'datetime' },
+    issuedBy: { type: 'string', length: 200 },
+  },
+});
+
 export const Agreement = new EntitySchema<AgreementRow>({
   name: 'Agreement',
   tableName: 'agreement',
@@ -227,6 +254,7 @@ export const AllianceEvent = new EntitySchema<AllianceEventRow>({
 export const allianceEntities = [
   Alliance,
   Membership,
+  PartnerAccount,
   Agreement,
   JointMeeting,
   CommitmentIndex,

@@ -3,33 +3,57 @@ import { kindNames } from '@hub/kinds';
 import { discoverKinds, importFromKind } from '@hub/kinds/discover';
 import type { PartnerSeed } from '@hub/partner-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Agreement, Alliance, JointMeeting, Membership } from './entities.ts';
+import { Agreement, Alliance, JointMeeting, Membership, PartnerAccount } from './entities.ts';
 
 const { alliances } = demo;
 
 type Member = { partnerId: string; kind: string; partnerName: string; liaisonName: string; liaisonTitle: string; joinedOn: string };
 
-/** The demo memberships, as each kind's seed declares them for its partners. */
-async function demoMembers(allianceId: string): Promise<Member[]> {
-  const members: Member[] = [];
+/** Every kind's seeded partners, with the kind's PartnerKind value. */
+async function seededPartners(): Promise<{ kind: string; partner: PartnerSeed['partners'][number] }[]> {
+  const partners: { kind: string; partner: PartnerSeed['partners'][number] }[] = [];
   for (const definition of await discoverKinds()) {
     const { seed } = await importFromKind<{ seed: PartnerSeed }>(definition.name, 'src/seed.ts');
-    for (const partner of seed.partners) {
-      for (const membership of partner.alliances ?? []) {
-        if (membership.allianceId === allianceId) {
-          members.push({
-            partnerId: partner.id,
-            kind: kindNames(definition.name).kind,
-            partnerName: partner.name,
-            liaisonName: membership.liaison.name,
-            liaisonTitle: membership.liaison.title,
-            joinedOn: membership.joinedOn,
-          });
-        }
-      }
-    }
+    partners.push(...seed.partners.map((partner) => ({ kind: kindNames(definition.name).kind, partner })));
   }
-  return members;
+  return partners;
+}
+
+/** The demo memberships, as each kind's seed declares them for its partners. */
+async function demoMembers(allianceId: string): Promise<Member[]> {
+  return (await seededPartners()).flatMap(({ kind, partner }) =>
+    (partner.alliances ?? [])
+      .filter((membership) => membership.allianceId === allianceId)
+      .map((membership) => ({
+        partnerId: partner.id,
+        kind,
+        partnerName: partner.name,
+        liaisonName: membership.liaison.name,
+        liaisonTitle: membership.liaison.title,
+        joinedOn: membership.joinedOn,
+      })),
+  );
+}
+
+/**
+ * Issues the demo editor accounts each kind's seed lists for its partners (`editors`), unless
+ * accounts exist already (so a database seeded before accounts existed gets them too).
+ * Returns whether it wrote.
+ */
+export async function seedAccounts(em: EntityManager): Promise<boolean> {
+  if ((await em.count(PartnerAccount, {})) > 0) {
+    return false;
+  }
+  const accounts = (await seededPartners()).flatMap(({ kind, partner }) =>
+    (partner.editors ?? []).map((editor) => ({ ...editor, partnerId: partner.id, kind })),
+  );
+  await em.transactional(async (tx) => {
+    const now = new Date();
+    for (const account of accounts) {
+      tx.create(PartnerAccount, { ...account, issuedAt: now, issuedBy: 'seed' });
+    }
+  });
+  return accounts.length > 0;
 }
 
 /**

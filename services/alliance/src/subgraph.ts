@@ -1,11 +1,12 @@
 import { backgroundFork, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
+import { createAccountsRoute } from './accounts.ts';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
 import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
 import { migrations } from './migrations/index.ts';
 import { buildAllianceSchema } from './schema/index.ts';
-import { seedAlliances } from './seed.ts';
+import { seedAccounts, seedAlliances } from './seed.ts';
 
 export interface AllianceSubgraph {
   readonly server: RunningServer;
@@ -13,8 +14,9 @@ export interface AllianceSubgraph {
 }
 
 /**
- * Starts the alliance subgraph: migrates its database, seeds the demo alliances when asked and
- * empty, listens for its own events, serves GraphQL (HTTP and WebSocket) and `/ingest`.
+ * Starts the alliance subgraph: migrates its database, seeds the demo alliances (and the demo
+ * editor accounts) when asked and empty, listens for its own events, serves GraphQL (HTTP and
+ * WebSocket), `/ingest`, `/members` and `/accounts`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?: boolean } = {}): Promise<AllianceSubgraph> {
   const { orm, statements } = await openOrm({
@@ -25,6 +27,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
   });
   if (options.seed) {
     await seedAlliances(backgroundFork(orm));
+    await seedAccounts(backgroundFork(orm));
   }
   const events = new EventHub(orm, env.DATABASE_URL);
   await events.start();
@@ -39,7 +42,11 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
       const em = orm.em.fork();
       return { em, viewer, events, loaders: createAllianceLoaders(em) };
     },
-    routes: { '/ingest': createIngestRoute(orm, ingested), '/members': createMembersRoute(orm) },
+    routes: {
+      '/ingest': createIngestRoute(orm, ingested),
+      '/members': createMembersRoute(orm),
+      '/accounts': createAccountsRoute(orm),
+    },
     metrics: () => ({
       hub_sql_statements_total: statements.total,
       hub_sql_background_statements_total: statements.background,

@@ -1,8 +1,16 @@
 import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
-const widening = demo.partners.widening;
-const tangyuan = demo.partners.tangyuanProject;
+/** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
+const widening = stableId('partner/widening-project');
+const tangyuan = stableId('partner/tangyuan-500kv');
+/** Other kinds' demo organizations this seed's activities invite. */
+const invited = {
+  institute: stableId('partner/transport-institute'),
+  ninghai: stableId('partner/ninghai-relocation'),
+  trafficPolice: stableId('partner/highway-traffic-police'),
+  tangyuanVillage: stableId('partner/tangyuan-village'),
+};
 const wideningBranch = stableId('branch/widening-project');
 const tangyuanBranch = stableId('branch/tangyuan-500kv');
 const project = '沈海高速宁海段改扩建工程';
@@ -27,6 +35,7 @@ export const seed: PartnerSeed = {
       shortName: '改扩建项目部',
       description: '创新“432”党建工作机制，党建1+X共建：与高校“五联五创”、与征迁指挥部联建、与交警路政“九方六保”',
       alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '张伟', title: '党建工作指导员' } }],
+      editors: [{ login: 'enterprise-editor', name: '改扩建项目部党务 · 张伟' }],
       branches: [
         {
           id: wideningBranch,
@@ -53,6 +62,7 @@ export const seed: PartnerSeed = {
       shortName: '棠园输变电项目',
       description: '与棠园村签订党建联创协议，形成 7 项共建清单',
       alliances: [{ allianceId: demo.alliances.tangyuan, joinedOn: '2026-04-15', liaison: { name: '刘洋', title: '联络员' } }],
+      editors: [{ login: 'tangyuan-project-editor', name: '棠园输变电项目党务 · 刘洋' }],
       branches: [
         {
           id: tangyuanBranch,
@@ -152,7 +162,7 @@ export const seed: PartnerSeed = {
       startsAt: '2026-12-05T06:30:00.000Z',
       location: '改扩建项目部党员活动室',
       description: '理论联学：邀请研究所专家讲授高边坡施工安全与智慧建造',
-      invitedPartnerIds: [demo.partners.institute, demo.partners.ninghai, demo.partners.trafficPolice],
+      invitedPartnerIds: [invited.institute, invited.ninghai, invited.trafficPolice],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/ent-smart-site')],
     },
@@ -165,10 +175,10 @@ export const seed: PartnerSeed = {
       startsAt: '2026-06-28T01:00:00.000Z',
       location: '棠园村党群服务中心',
       minutes: '重温入党誓词；通报项目安征迁进展；商定进村道路硬化方案',
-      invitedPartnerIds: [demo.partners.tangyuanVillage],
+      invitedPartnerIds: [invited.tangyuanVillage],
       attendance: [
         { partnerId: tangyuan, partnerName: '棠园500KV输变电工程党支部', attendees: 9 },
-        { partnerId: demo.partners.tangyuanVillage, partnerName: '棠园村', attendees: 14 },
+        { partnerId: invited.tangyuanVillage, partnerName: '棠园村', attendees: 14 },
       ],
       advancedCommitmentIds: [stableId('commitment/ty-party-day')],
     },

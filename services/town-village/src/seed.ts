@@ -1,8 +1,11 @@
 import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
-const ninghai = demo.partners.ninghai;
-const village = demo.partners.tangyuanVillage;
+/** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
+const ninghai = stableId('partner/ninghai-relocation');
+const village = stableId('partner/tangyuan-village');
+/** Another kind's demo organization this seed's activity invites. */
+const widening = stableId('partner/widening-project');
 const ninghaiBranch = stableId('branch/ninghai-relocation');
 const villageBranch = stableId('branch/tangyuan-village');
 
@@ -15,6 +18,7 @@ export const seed: PartnerSeed = {
       shortName: '征迁指挥部',
       description: '负责改扩建沿线土地征收、坟墓迁移与管线迁改',
       alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '王磊', title: '联络员' } }],
+      editors: [{ login: 'town-village-editor', name: '宁海征迁指挥部党务 · 王磊' }],
       branches: [
         {
           id: ninghaiBranch,
@@ -36,6 +40,7 @@ export const seed: PartnerSeed = {
       shortName: '棠园村',
       description: '白琳镇棠园村，与输变电工程党支部党建联创',
       alliances: [{ allianceId: demo.alliances.tangyuan, joinedOn: '2026-04-15', liaison: { name: '陈秀英', title: '村党支部书记' } }],
+      editors: [{ login: 'tangyuan-village-editor', name: '棠园村党务 · 陈秀英' }],
       branches: [
         {
           id: villageBranch,
@@ -118,7 +123,7 @@ export const seed: PartnerSeed = {
       startsAt: '2026-11-25T01:00:00.000Z',
       location: '梅林街道沿线村',
       description: '党员示范岗（政策宣传咨询岗、民意收集反馈岗）进村入户',
-      invitedPartnerIds: [demo.partners.widening],
+      invitedPartnerIds: [widening],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/tv-land')],
     },

@@ -1,8 +1,11 @@
 import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
-const police = demo.partners.trafficPolice;
-const enforcement = demo.partners.lawEnforcement;
+/** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
+const police = stableId('partner/highway-traffic-police');
+const enforcement = stableId('partner/highway-law-enforcement');
+/** Another kind's demo organization this seed's activity invites. */
+const widening = stableId('partner/widening-project');
 const policeBranch = stableId('branch/highway-traffic-police');
 const enforcementBranch = stableId('branch/highway-law-enforcement');
 const highway = demo.alliances.highway;
@@ -16,6 +19,7 @@ export const seed: PartnerSeed = {
       shortName: '高速交警',
       description: '负责改扩建施工路段的交通组织、事故处置与“九方六保”联勤联动',
       alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '林海', title: '联络员' } }],
+      editors: [{ login: 'traffic-police-editor', name: '高速交警大队党务 · 林海' }],
       branches: [
         {
           id: policeBranch,
@@ -41,6 +45,7 @@ export const seed: PartnerSeed = {
       shortName: '高速执法',
       description: '路政许可、超限治理与施工区路产保护',
       alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '郑涛', title: '联络员' } }],
+      editors: [{ login: 'law-enforcement-editor', name: '路政执法大队党务 · 郑涛' }],
       branches: [
         {
           id: enforcementBranch,
@@ -158,7 +163,7 @@ export const seed: PartnerSeed = {
       startsAt: '2026-11-28T01:30:00.000Z',
       location: 'G15沈海高速宁海段 K1505 施工区',
       description: '统一标准·联合检查：警、企、路政三方对围挡、标志、限速设施逐项检查',
-      invitedPartnerIds: [demo.partners.widening, enforcement],
+      invitedPartnerIds: [widening, enforcement],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/tp-inspection')],
     },

@@ -1,7 +1,10 @@
 import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
-const institute = demo.partners.institute;
+/** This kind's demo organization: its id derived from its name, so every seed (and test) can refer to it. */
+const institute = stableId('partner/transport-institute');
+/** Another kind's demo organization this seed's activity invites. */
+const widening = stableId('partner/widening-project');
 const branch = stableId('branch/transport-institute');
 const instituteName = '建筑工程学院交通工程研究所';
 
@@ -14,6 +17,7 @@ export const seed: PartnerSeed = {
       shortName: '交通工程研究所',
       description: '“五联五创”：科研创新、改扩建交通保通、高边坡施工、智慧建造合力攻关',
       alliances: [{ allianceId: demo.alliances.highway, joinedOn: '2026-03-01', liaison: { name: '李静', title: '研究所党支部书记' } }],
+      editors: [{ login: 'university-editor', name: '交通工程研究所党务 · 李静' }],
       branches: [
         {
           id: branch,
@@ -82,10 +86,10 @@ export const seed: PartnerSeed = {
       startsAt: '2026-06-18T06:00:00.000Z',
       location: '建筑工程学院报告厅',
       minutes: '讲授 BIM 与智慧工地；项目部提出 5 个现场技术难题，列入联合攻关清单',
-      invitedPartnerIds: [demo.partners.widening],
+      invitedPartnerIds: [widening],
       attendance: [
         { partnerId: institute, partnerName: '交通工程研究所', attendees: 12 },
-        { partnerId: demo.partners.widening, partnerName: '改扩建项目部', attendees: 20 },
+        { partnerId: widening, partnerName: '改扩建项目部', attendees: 20 },
       ],
       advancedCommitmentIds: [stableId('commitment/uni-lecture')],
     },

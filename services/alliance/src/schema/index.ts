@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AllianceContext } from '../context.ts';
 import { federatedKinds } from '../kinds.ts';
+import { AccountsResolver } from './accounts.resolver.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
@@ -26,6 +27,7 @@ const activityReferences = Object.fromEntries(
 export function buildAllianceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      AccountsResolver,
       AllianceResolver,
       ActivityRefResolver,
       ConnectionFields,
