@@ -1,10 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { defineKind, type KindField, kindNames } from '@hub/kinds';
-import { discoverKinds } from '@hub/kinds/discover';
-
-const servicesDir = fileURLToPath(new URL('../services/', import.meta.url));
+import { discoverKinds, kindsRoot } from '@hub/kinds/discover';
 
 /** Colours a new kind may take on the wall, in order. */
 const colours = ['#ff8a65', '#9ccc65', '#4dd0e1', '#ba68c8', '#ffd54f', '#90a4ae'];
@@ -47,7 +44,7 @@ export function parseFieldSpec(spec: string): readonly [string, KindField] {
  * admits it), an empty migration list and a package.json. Returns the folder. Throws when the
  * definition is invalid or the folder's kind exists.
  */
-export async function writeKindFolder(kind: NewKind, root = servicesDir): Promise<string> {
+export async function writeKindFolder(kind: NewKind, root = kindsRoot): Promise<string> {
   const existing = await discoverKinds(root);
   if (existing.some((other) => other.name === kind.name)) {
     throw new Error(`The kind ${kind.name} exists already`);

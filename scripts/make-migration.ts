@@ -7,6 +7,7 @@
 
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { kindsRoot } from '@hub/kinds/discover';
 import { repoRoot, startEmbeddedPostgres } from '@hub/testkit';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM } from '@mikro-orm/postgresql';
@@ -38,7 +39,10 @@ await admin.query(`drop database if exists ${scratch}`);
 await admin.query(`create database ${scratch}`);
 const url = new URL(server);
 url.pathname = `/${scratch}`;
-const folder = new URL(`../services/${name}/src/migrations`, import.meta.url).pathname;
+const folder =
+  name === 'alliance'
+    ? new URL('../services/alliance/src/migrations', import.meta.url).pathname
+    : join(kindsRoot, name, 'src', 'migrations');
 const orm = await MikroORM.init({
   clientUrl: url.toString(),
   entities: service.entities,

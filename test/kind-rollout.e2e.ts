@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { identityHeader, signInternalIdentity, stableId } from '@hub/contracts';
 import { kindNames } from '@hub/kinds';
+import { kindFolders } from '@hub/kinds/discover';
 import { devInternalSecret } from '@hub/subgraph-kit';
 import {
   databaseUrl,
@@ -40,7 +41,12 @@ import {
 const port = 4250;
 const name = 'e2e-clinic';
 const names = kindNames(name);
-const folder = join(repoRoot, 'services', name);
+/**
+ * The hub of this test finds its kinds here (HUB_KINDS_DIR): links to the repository's kind
+ * folders, then the new one, so nothing else running from the repository sees the new kind.
+ */
+const kindsDir = join(repoRoot, '.data', `kinds-${port}`);
+const folder = join(kindsDir, name);
 const clinic = stableId(`partner/${name}`);
 
 let hub: RunningStack;
@@ -58,11 +64,15 @@ const jointList = /* GraphQL */ `
   }
 `;
 
-/** Joint-list queries in a loop, as dashboards and coordinators send them; every failure is kept. */
-async function queryLoop(): Promise<void> {
+/**
+ * Joint-list queries in a loop, about ten a second (under the per-user rate limit), as a
+ * dashboard viewer sends them; every failure is kept.
+ */
+async function queryLoop(viewer: string): Promise<void> {
   while (querying) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
     try {
-      const response = await gql(hub.gatewayUrl, jointList, { id: demo.alliances.highway });
+      const response = await gql(hub.gatewayUrl, jointList, { id: demo.alliances.highway }, viewer);
       if (response.status !== 200 || response.errors?.length) {
         failures.push(JSON.stringify(response.errors ?? response.status).slice(0, 300));
       } else {
@@ -74,10 +84,38 @@ async function queryLoop(): Promise<void> {
   }
 }
 
+/** Another partner keeps publishing through the roll-out (a write refused while the alliance restarts is tried again). */
+async function publishLoop(editor: string): Promise<number> {
+  let published = 0;
+  while (querying) {
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const created = await gql(
+      hub.gatewayUrl,
+      'mutation($a: ID!, $input: TrafficPoliceCommitmentInput!) { trafficPolice { createCommitment(allianceId: $a, input: $input) { id } } }',
+      {
+        a: demo.alliances.highway,
+        input: { title: `上线期间的事项 ${published + 1}`, category: 'WORK_LINKAGE', roadSection: 'G15 K1520', guarantees: ['SAFETY'] },
+      },
+      editor,
+    );
+    const id = created.data?.trafficPolice?.createCommitment?.id;
+    if (id) {
+      const done = await gql(
+        hub.gatewayUrl,
+        'mutation($id: ID!) { trafficPolice { publishCommitment(id: $id, version: 1) { id } } }',
+        { id },
+        editor,
+      );
+      published += done.errors ? 0 : 1;
+    }
+  }
+  return published;
+}
+
 function runScript(args: string[]): void {
   execFileSync(process.execPath, ['--import', 'tsx', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: databaseUrl(hub.databaseUrls.alliance, 'postgres') },
+    env: { ...process.env, DATABASE_URL: databaseUrl(hub.databaseUrls.alliance, 'postgres'), HUB_KINDS_DIR: kindsDir },
     stdio: 'pipe',
   });
 }
@@ -117,10 +155,14 @@ const knowsClinic = async () => {
 };
 
 beforeAll(async () => {
-  rmSync(folder, { recursive: true, force: true }); // a leftover of an interrupted run
+  rmSync(kindsDir, { recursive: true, force: true }); // a leftover of an interrupted run
+  mkdirSync(kindsDir, { recursive: true });
+  for (const kind of kindFolders()) {
+    symlinkSync(join(repoRoot, 'services', kind), join(kindsDir, kind), 'dir');
+  }
   supergraphPath = join(mkdtempSync(join(tmpdir(), 'hub-rollout-')), 'supergraph.graphql');
   copyFileSync(join(repoRoot, 'gateway', 'supergraph.graphql'), supergraphPath);
-  hub = await startTestHub(port, { env: { HUB_SUPERGRAPH_PATH: supergraphPath } });
+  hub = await startTestHub(port, { env: { HUB_SUPERGRAPH_PATH: supergraphPath, HUB_KINDS_DIR: kindsDir } });
 });
 
 afterAll(async () => {
@@ -128,7 +170,7 @@ afterAll(async () => {
   await Promise.all(subscribers.map((subscriber) => subscriber.stop()));
   await clinicService?.stop();
   await hub?.stop();
-  rmSync(folder, { recursive: true, force: true });
+  rmSync(kindsDir, { recursive: true, force: true });
 });
 
 describe('a new kind of partner joins a running hub', () => {
@@ -139,14 +181,21 @@ describe('a new kind of partner joins a running hub', () => {
       .alliance.liveCursor;
     subscribers = openSubscribers(20, { url: hub.gatewayUrl, token: viewer, allianceId: demo.alliances.highway, after: startCursor });
     await untilLiveClients(hub, 20);
-    const loops = [queryLoop(), queryLoop()];
+    const readers = await Promise.all(['a', 'b'].map((loop) => tokenFor({ role: 'viewer' }, `test-rollout-reader-${loop}`)));
+    const loops = readers.map(queryLoop);
+    const publishing = publishLoop(
+      await tokenFor({ role: 'partner_editor', partnerId: demo.partners.trafficPolice }, 'test-rollout-police'),
+    );
 
     // 1. The kind's folder, as `pnpm new-kind` writes it, with its first migration and schemas.
-    await writeKindFolder({
-      name,
-      label: { zh: '卫生院', en: 'Clinic' },
-      fields: ['department:text!', 'servedPeople:count!', 'services:choices=OUTPATIENT,EMERGENCY,HOME_VISIT'].map(parseFieldSpec),
-    });
+    await writeKindFolder(
+      {
+        name,
+        label: { zh: '卫生院', en: 'Clinic' },
+        fields: ['department:text!', 'servedPeople:count!', 'services:choices=OUTPATIENT,EMERGENCY,HOME_VISIT'].map(parseFieldSpec),
+      },
+      kindsDir,
+    );
     runScript(['scripts/make-migration.ts', name]);
     const sdlDir = mkdtempSync(join(tmpdir(), 'hub-rollout-sdl-'));
     runScript(['scripts/emit-schemas.ts', '--out', sdlDir, 'alliance', name]);
@@ -174,7 +223,7 @@ describe('a new kind of partner joins a running hub', () => {
     await ensureDatabases(server, [`hub_test_${port}_${names.database}`]);
     clinicService = await startServiceProcess({
       name,
-      entry: `services/${name}/src/index.ts`,
+      entry: join(folder, 'src', 'index.ts'),
       cwd: repoRoot,
       port: port + kindOffset(),
       env: {
@@ -243,6 +292,8 @@ describe('a new kind of partner joins a running hub', () => {
     // 5. Every dashboard got every change, the clinic's included, once; no query failed.
     querying = false;
     await Promise.all(loops);
+    const othersPublished = await publishing;
+    expect(othersPublished).toBeGreaterThan(5);
     const expected = await listCursorsAfter(hub, demo.alliances.highway, startCursor);
     await eventually(async () => subscribers.every((subscriber) => subscriber.hasAll(expected)), 20_000, 100);
     const clinicEvent = subscribers[0]?.events.find((event) => event.commitmentId === id);
@@ -255,7 +306,7 @@ describe('a new kind of partner joins a running hub', () => {
       expect(pidsAfter[service], `${service} kept running`).toBe(pidsBefore[service]);
     }
     console.log(
-      `[kind-rollout] ${queriesAnswered} queries answered during the roll-out, 0 failed; ${expected.length} events, each delivered to all ${subscribers.length} dashboards`,
+      `[kind-rollout] ${queriesAnswered} queries answered during the roll-out, 0 failed; ${othersPublished} items published by another partner meanwhile; ${expected.length} events, each delivered to all ${subscribers.length} dashboards`,
     );
   });
 });
@@ -265,6 +316,3 @@ function kindOffset(): number {
   const definition = readFileSync(join(folder, 'src', 'kind.ts'), 'utf8');
   return Number(/"port": (\d+)/.exec(definition)?.[1]) - 4000;
 }
-
-// Keep the folder from outliving the run even when the process is interrupted.
-process.once('exit', () => existsSync(folder) && rmSync(folder, { recursive: true, force: true }));

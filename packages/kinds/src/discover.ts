@@ -1,26 +1,30 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { KindDefinition } from './definition.ts';
 
-/** The repository's `services/` folder. */
-const servicesDir = fileURLToPath(new URL('../../../services/', import.meta.url));
+/**
+ * Where the kind folders are: the repository's `services/`, or `HUB_KINDS_DIR` (a test adding a
+ * kind to a running hub uses a folder of its own, so nothing else sees the kind meanwhile).
+ */
+export const kindsRoot = process.env.HUB_KINDS_DIR
+  ? resolve(process.env.HUB_KINDS_DIR)
+  : fileURLToPath(new URL('../../../services/', import.meta.url));
 
-/** The kind folders: every `services/<name>/` with a `src/kind.ts`, by name. */
-export function kindFolders(root = servicesDir): string[] {
-  return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'src', 'kind.ts')))
-    .map((entry) => entry.name)
+/** The kind folders: every `<root>/<name>/` (a folder or a link to one) with a `src/kind.ts`, by name. */
+export function kindFolders(root = kindsRoot): string[] {
+  return readdirSync(root)
+    .filter((name) => existsSync(join(root, name, 'src', 'kind.ts')))
     .sort();
 }
 
 /** Imports a module of a kind's folder, e.g. `src/seed.ts`. */
-export function importFromKind<T>(name: string, file: string, root = servicesDir): Promise<T> {
+export function importFromKind<T>(name: string, file: string, root = kindsRoot): Promise<T> {
   return import(pathToFileURL(join(root, name, file)).href) as Promise<T>;
 }
 
 /** Loads every kind's definition, by name; throws when two kinds claim the same port. */
-export async function discoverKinds(root = servicesDir): Promise<KindDefinition[]> {
+export async function discoverKinds(root = kindsRoot): Promise<KindDefinition[]> {
   const kinds = await Promise.all(
     kindFolders(root).map(async (name) => {
       const module = await importFromKind<{ kind: KindDefinition }>(name, 'src/kind.ts', root);
