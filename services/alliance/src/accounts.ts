@@ -8,7 +8,7 @@ import { federatedKinds } from './kinds.ts';
 
 /**
  * A login: 3 to 40 characters, lower-case letters and digits in words joined by single dashes,
- * starting with a letter (`enterprise-editor`, `clinic2-editor`). It is the token's subject.
+ * starting with a letter (`road-works-editor`, `clinic2-editor`). It is the token’s subject.
  */
 export const loginPattern = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** The development sign-in's built-in identities (gateway/src/demo-users.ts): no account may take their login. */
