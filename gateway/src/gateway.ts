@@ -67,20 +67,33 @@ const readRetryMs = 15_000;
 const subgraphGone = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
- * fetch for subgraph calls: a read (a query, not a mutation) that finds its subgraph not
- * listening, or whose connection the stopping subgraph closed, is sent again, 100 ms doubling to 1 s, for up to 15 s, so a subgraph's restart or
+ * fetch for subgraph calls: a root read (a query's own field, not a mutation, not a partner's
+ * fields of listed items) that finds its subgraph not listening, or whose connection the
+ * stopping subgraph closed, is sent again, 100 ms doubling to 1 s, for up to 15 s, so a subgraph's restart or
  * roll-out fails no query, it only slows those that arrive meanwhile. Writes are sent once:
  * whether a refused one was applied is for the client to find out, not for the gateway to guess.
  */
+/** The GraphQL document of a subgraph request's JSON body ('' when it has none). */
+function queryOf(body: string): string {
+  try {
+    return String((JSON.parse(body) as { query?: unknown }).query ?? '');
+  } catch {
+    return '';
+  }
+}
+
 const fetchRetryingReads: SubgraphFetcher = async (url, init) => {
-  const isRead = typeof init?.body === 'string' && !/^\s*\{?\s*"query"\s*:\s*"\s*mutation\b/.test(init.body);
+  // Only a root read: its failure would fail the whole answer. An entity fetch (a partner's
+  // fields of items another subgraph listed) fails at once, and the answer is partial.
+  const query = typeof init?.body === 'string' ? queryOf(init.body) : '';
+  const isRootRead = /^\s*(query\b|\{)/.test(query) && !query.includes('_entities(');
   const deadline = Date.now() + readRetryMs;
   for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
     try {
       return (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<SubgraphFetcher>>;
     } catch (error) {
       const gone = subgraphGone.has((error as { cause?: { code?: string } }).cause?.code ?? '');
-      if (!isRead || !gone || Date.now() + pause > deadline) {
+      if (!isRootRead || !gone || Date.now() + pause > deadline) {
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, pause));

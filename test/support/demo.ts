@@ -13,7 +13,7 @@ export const demo = {
     ninghai: stableId('partner/ninghai-relocation'),
     tangyuanVillage: stableId('partner/tangyuan-village'),
     institute: stableId('partner/transport-institute'),
-    trafficPolice: stableId('partner/highway-traffic-police'),
+    trafficPolice: stableId('partner/ninghai-highway-brigade'),
     lawEnforcement: stableId('partner/highway-law-enforcement'),
   },
 } as const;

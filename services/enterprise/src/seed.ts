@@ -8,7 +8,7 @@ const tangyuan = stableId('partner/tangyuan-500kv');
 const invited = {
   institute: stableId('partner/transport-institute'),
   ninghai: stableId('partner/ninghai-relocation'),
-  trafficPolice: stableId('partner/highway-traffic-police'),
+  highwayBrigade: stableId('partner/ninghai-highway-brigade'),
   tangyuanVillage: stableId('partner/tangyuan-village'),
 };
 const wideningBranch = stableId('branch/widening-project');
@@ -162,7 +162,7 @@ export const seed: PartnerSeed = {
       startsAt: '2026-12-05T06:30:00.000Z',
       location: '改扩建项目部党员活动室',
       description: '理论联学：邀请研究所专家讲授高边坡施工安全与智慧建造',
-      invitedPartnerIds: [invited.institute, invited.ninghai, invited.trafficPolice],
+      invitedPartnerIds: [invited.institute, invited.ninghai, invited.highwayBrigade],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/ent-smart-site')],
     },

@@ -2,7 +2,7 @@ import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/c
 import type { PartnerSeed } from '@hub/partner-kit';
 
 /** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
-const police = stableId('partner/highway-traffic-police');
+const police = stableId('partner/ninghai-highway-brigade');
 const enforcement = stableId('partner/highway-law-enforcement');
 /** Another kind's demo organization this seed's activity invites. */
 const widening = stableId('partner/widening-project');
