@@ -73,27 +73,29 @@ const subgraphGone = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SO
  * roll-out fails no query, it only slows those that arrive meanwhile. Writes are sent once:
  * whether a refused one was applied is for the client to find out, not for the gateway to guess.
  */
-/** The GraphQL document of a subgraph request's JSON body ('' when it has none). */
-function queryOf(body: string): string {
+/**
+ * Whether a subgraph request is a root read: a query's own field, whose failure would fail the
+ * whole answer. An entity fetch (a partner's fields of items another subgraph listed) is not:
+ * it fails at once and the answer is partial. Asked only when a request has failed, so the
+ * body is not parsed again on the way out.
+ */
+function isRootRead(body: unknown): boolean {
   try {
-    return String((JSON.parse(body) as { query?: unknown }).query ?? '');
+    const query = typeof body === 'string' ? String((JSON.parse(body) as { query?: unknown }).query ?? '') : '';
+    return /^\s*(query\b|\{)/.test(query) && !query.includes('_entities(');
   } catch {
-    return '';
+    return false;
   }
 }
 
 const fetchRetryingReads: SubgraphFetcher = async (url, init) => {
-  // Only a root read: its failure would fail the whole answer. An entity fetch (a partner's
-  // fields of items another subgraph listed) fails at once, and the answer is partial.
-  const query = typeof init?.body === 'string' ? queryOf(init.body) : '';
-  const isRootRead = /^\s*(query\b|\{)/.test(query) && !query.includes('_entities(');
   const deadline = Date.now() + readRetryMs;
   for (let pause = 100; ; pause = Math.min(pause * 2, 1000)) {
     try {
       return (await fetch(url, init as RequestInit)) as unknown as Awaited<ReturnType<SubgraphFetcher>>;
     } catch (error) {
       const gone = subgraphGone.has((error as { cause?: { code?: string } }).cause?.code ?? '');
-      if (!isRootRead || !gone || Date.now() + pause > deadline) {
+      if (!gone || Date.now() + pause > deadline || !isRootRead(init?.body)) {
         throw error;
       }
       await new Promise((resolve) => setTimeout(resolve, pause));

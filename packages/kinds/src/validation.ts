@@ -57,17 +57,17 @@ export function fieldRule(field: KindField): z.ZodType<unknown> {
   }
 }
 
+/** Whether a field always holds a value (lists, and text or counts marked required); the others may be null. */
+export function holdsValue(field: KindField): boolean {
+  return field.type === 'texts' || field.type === 'choices' || Boolean(field.required);
+}
+
 /** The value a new commitment holds in a field until its input sets it. */
 export function fieldDefault(field: KindField): unknown {
-  switch (field.type) {
-    case 'text':
-      return field.required ? '' : null;
-    case 'count':
-      return field.required ? 0 : null;
-    case 'texts':
-    case 'choices':
-      return [];
+  if (!holdsValue(field)) {
+    return null;
   }
+  return field.type === 'text' ? '' : field.type === 'count' ? 0 : [];
 }
 
 /** Validation of a kind's own input fields: every field optional (an update changes only what it gives). */

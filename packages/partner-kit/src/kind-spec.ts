@@ -1,5 +1,5 @@
 import { Commitment, CommitmentInputBase, JointActivity, Partner, PartyBranch } from '@hub/contracts';
-import { fieldDefault, type KindDefinition, type KindField, kindInputSchema, kindNames } from '@hub/kinds';
+import { fieldDefault, holdsValue, type KindDefinition, type KindField, kindInputSchema, kindNames } from '@hub/kinds';
 import { badInput } from '@hub/subgraph-kit';
 import type { EntitySchemaProperty } from '@mikro-orm/postgresql';
 import { Directive, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
@@ -73,7 +73,7 @@ export function partnerSpec(definition: KindDefinition, migrations: PartnerKindS
   const creationDefaults: Record<string, unknown> = {};
   for (const [name, field] of Object.entries(definition.fields)) {
     const type = valueType(field, prefix);
-    const nullable = (field.type === 'text' || field.type === 'count') && !field.required;
+    const nullable = !holdsValue(field);
     const description = field.description ?? `${field.label.zh} (${field.label.en})`;
     Field(type as () => ClassType, { nullable, description })(CommitmentType.prototype, name);
     Field(type as () => ClassType, { nullable: true })(CommitmentInput.prototype, name);

@@ -1,4 +1,4 @@
-import { kindNames } from '@hub/kinds';
+import { holdsValue, kindNames } from '@hub/kinds';
 import { Field, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { kindDefinitions } from '../kinds.ts';
 
@@ -64,7 +64,7 @@ const infos: PartnerKindInfo[] = kindDefinitions.map((definition) => {
       type: field.type.toUpperCase() as KindFieldType,
       label: field.label,
       description: field.description ?? null,
-      required: field.type === 'texts' || field.type === 'choices' || Boolean(field.required),
+      required: holdsValue(field),
       maxLength: 'maxLength' in field ? field.maxLength : null,
       max: field.type === 'count' ? field.max : null,
       maxItems: field.type === 'texts' ? field.maxItems : null,
