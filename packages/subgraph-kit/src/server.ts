@@ -96,8 +96,13 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
   };
 
+  // GraphQL calls over HTTP, for the gateway benchmark's subgraph calls per request.
+  let graphqlRequests = 0;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (request.method === 'POST' && url.pathname === '/graphql') {
+      graphqlRequests += 1;
+    }
     if (request.method === 'GET' && url.pathname === '/health') {
       return sendJson(response, 200, { status: 'ok', subgraph: options.name });
     }
@@ -105,6 +110,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
       const counters = {
         ...options.metrics?.(),
+        hub_graphql_requests_total: graphqlRequests,
         hub_ws_subscriptions_total: ws.total,
         hub_ws_subscriptions_active: ws.active,
         // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
