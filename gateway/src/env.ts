@@ -46,6 +46,12 @@ const schema = z.object({
     .default('1')
     .transform((v) => v === '1'),
   HUB_LIVE_QUEUE: z.coerce.number().int().positive().default(256),
+  /** Identical reads in flight at once share one execution (same document, variables, visibility). */
+  HUB_SHARE_IN_FLIGHT: z.enum(['on', 'off']).default('on'),
+  /** Published answers are kept until an event of their alliance drops them (needs HUB_SHARE_IN_FLIGHT=on). */
+  HUB_RESPONSE_CACHE: z.enum(['on', 'off']).default('on'),
+  HUB_RESPONSE_CACHE_MB: z.coerce.number().positive().default(64),
+  HUB_RESPONSE_CACHE_MAX_AGE_S: z.coerce.number().int().positive().default(300),
 });
 
 export type GatewayEnv = Readonly<z.infer<typeof schema>>;

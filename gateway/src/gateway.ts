@@ -2,14 +2,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ErrorCode, identityHeader, signInternalIdentity, type Viewer } from '@hub/contracts';
-import { executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { ErrorCode, identityHeader, type Viewer } from '@hub/contracts';
+import { captureApollo, executeApollo, HttpError, parseJson, readBody, sendCaptured, sendError, sendJson } from '@hub/http';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
+import { createIdentitySigner } from './identity-tokens.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
+import { createUpstreamClient } from './live/upstream-client.ts';
+import { allianceScope } from './sharing/alliance-scope.ts';
+import { followEventFeed } from './sharing/event-feed.ts';
+import { ResponseSharing } from './sharing/response-sharing.ts';
 import { serveStatic } from './static.ts';
 import { subgraphUrl, subgraphUrlsOf } from './subgraph-urls.ts';
 import { readSupergraph, watchSupergraph } from './supergraph.ts';
@@ -151,6 +156,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   const urls = subgraphUrlsOf(supergraphSdl, env);
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
+  const signIdentity = createIdentitySigner(env.HUB_INTERNAL_SECRET);
   const gateway = new ApolloGateway({
     // The supergraph file is watched: a new composition reaches the planner and the live layer
     // once every subgraph serves its part (supergraph-rollout.ts).
@@ -167,8 +173,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       };
       const rollout = createRollout({
         urlOf: (name, composedUrl) => subgraphUrl(env, name, composedUrl),
-        identity: () =>
-          signInternalIdentity({ viewer: { subject: 'gateway-rollout', role: 'viewer' }, caller: 'gateway' }, env.HUB_INTERNAL_SECRET),
+        identity: () => signIdentity({ subject: 'gateway-rollout', role: 'viewer' }),
         identityHeader,
         apply,
       });
@@ -233,6 +238,51 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     return verdict.allowed ? null : verdict.retryAfterSeconds;
   };
 
+  const sharing = new ResponseSharing({
+    cache: env.HUB_RESPONSE_CACHE === 'on',
+    maxBytes: env.HUB_RESPONSE_CACHE_MB * 1024 * 1024,
+    maxAgeMs: env.HUB_RESPONSE_CACHE_MAX_AGE_S * 1000,
+  });
+  // Kept answers are dropped by the alliances' events, so they are kept only while the feed is followed.
+  const feed =
+    env.HUB_SHARE_IN_FLIGHT === 'on' && env.HUB_RESPONSE_CACHE === 'on'
+      ? followEventFeed({
+          connect: () =>
+            createUpstreamClient(urls.alliance ?? 'http://127.0.0.1:4001/graphql', () =>
+              signIdentity({ subject: 'gateway-cache', role: 'viewer' }),
+            ),
+          onEvent: (allianceId) => sharing.changed(allianceId),
+          onFollowing: (following) => sharing.setFeedFollowed(following),
+        })
+      : null;
+
+  /**
+   * Runs an admitted query, sharing its execution with identical ones (same text, variables,
+   * visibility, accepted media type) running at the same time, and answering from kept answers
+   * for the roles that see published data only. JSON POSTs only: they pass Apollo's CSRF check
+   * whoever sends them, so a shared answer is one each request would have got.
+   */
+  const sharedQuery = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    body: unknown,
+    params: GraphQLParams,
+    operation: OperationDefinitionNode,
+    viewer: Viewer,
+  ) => {
+    const variables = (params.variables ?? {}) as Record<string, unknown>;
+    const visibility = `${viewer.role}:${viewer.partnerId ?? ''}`;
+    const key = JSON.stringify([visibility, request.headers.accept ?? '', params.operationName ?? null, variables, params.query]);
+    const { response: captured, outcome } = await sharing.answer(
+      key,
+      allianceScope(operation, variables),
+      viewer.role === 'anonymous' || viewer.role === 'viewer',
+      () => captureApollo(apollo, request, body, async () => ({ viewer, identityToken: await signIdentity(viewer) })),
+    );
+    response.setHeader('x-hub-answer', outcome);
+    sendCaptured(response, captured);
+  };
+
   const graphql = async (request: IncomingMessage, response: ServerResponse) => {
     const viewer = await viewerOf(request);
     const wait = throttle(viewer, request.socket.remoteAddress);
@@ -245,8 +295,19 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     if (admitted && 'errors' in admitted) {
       return sendJson(response, 400, { errors: admitted.errors.map((error) => error.toJSON()) });
     }
-    const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
-    await executeApollo(apollo, request, response, body, async () => ({ viewer, identityToken }));
+    const operation = admitted?.operation;
+    const shareable =
+      env.HUB_SHARE_IN_FLIGHT === 'on' &&
+      operation?.operation === 'query' &&
+      request.method === 'POST' &&
+      /^application\/json\b/i.test(request.headers['content-type'] ?? '');
+    if (params && operation && shareable) {
+      return sharedQuery(request, response, body, params, operation, viewer);
+    }
+    await executeApollo(apollo, request, response, body, async () => ({ viewer, identityToken: await signIdentity(viewer) }));
+    if (operation?.operation === 'mutation') {
+      sharing.changedAll();
+    }
   };
 
   const demoLogin = async (request: IncomingMessage, response: ServerResponse) => {
@@ -286,6 +347,13 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
         `hub_live_deliveries_total ${counters?.deliveries ?? 0}`,
         `hub_live_groups ${counters?.groups() ?? 0}`,
         `hub_live_clients ${counters?.clients() ?? 0}`,
+        `hub_shared_answers_total{outcome="hit"} ${sharing.counters.hits}`,
+        `hub_shared_answers_total{outcome="joined"} ${sharing.counters.joined}`,
+        `hub_shared_answers_total{outcome="executed"} ${sharing.counters.executed}`,
+        `hub_response_cache_kept_total ${sharing.counters.kept}`,
+        `hub_response_cache_dropped_total ${sharing.counters.dropped}`,
+        `hub_response_cache_answers ${sharing.keptAnswers}`,
+        `hub_response_cache_bytes ${sharing.keptBytes}`,
         // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
         `hub_process_heap_used_bytes ${process.memoryUsage().heapUsed}`,
         `hub_process_rss_bytes ${process.memoryUsage.rss()}`,
@@ -333,12 +401,23 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     },
     authenticate: async (authorization) => authenticate(authorization),
     tokenExpiresAt,
-    execute: async (query, variables, operationName, viewer) => {
-      const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, env.HUB_INTERNAL_SECRET);
+    onEvent: (streamArguments) => {
+      const { allianceId } = streamArguments;
+      if (typeof allianceId === 'string') {
+        sharing.changed(allianceId);
+      } else {
+        sharing.changedAll();
+      }
+    },
+    execute: async (query, variables, operationName, viewer, kind) => {
+      const identityToken = await signIdentity(viewer);
       const response = await apollo.executeOperation<Record<string, unknown>>(
         { query, variables, operationName },
         { contextValue: { viewer, identityToken } },
       );
+      if (kind === 'mutation') {
+        sharing.changedAll();
+      }
       return response.body.kind === 'single'
         ? response.body.singleResult
         : {
@@ -360,6 +439,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     url: `http://${env.HOST}:${port}/graphql`,
     async close() {
       stopWatching();
+      feed?.stop();
       loopDelay.disable();
       await live?.close();
       http.closeAllConnections();

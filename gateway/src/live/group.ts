@@ -10,6 +10,8 @@ export interface LiveGroupDependencies {
   /** Runs a completion query through the gateway's own planner, as `viewer`. */
   readonly complete: (query: string, variables: Record<string, unknown>, viewer: Viewer) => Promise<FormattedExecutionResult>;
   readonly counters: LiveCounters;
+  /** Told of each event as it arrives, before it is completed and delivered (the response cache drops what it changes). */
+  readonly onEvent?: (upstreamVariables: Readonly<Record<string, unknown>>) => void;
 }
 
 export interface LiveCounters {
@@ -186,6 +188,7 @@ export class LiveGroup {
       }
       // Queued events will be delivered even if the stream fails now: resume after the last one.
       this.lastTaken = cursor;
+      this.deps.onEvent?.(this.plan.upstreamVariables);
       const result = this.complete(cursor);
       this.inFlight += 1;
       this.delivered = this.delivered.then(async () => {

@@ -9,14 +9,16 @@ import {
   print,
   validate,
 } from 'graphql';
-import { type Client, createClient } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
-import WebSocket, { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import { WebSocketServer } from 'ws';
 import { admitOperation, type QueryLimits } from '../limits.ts';
 import { planSubscription } from './completion.ts';
 import { type LiveCounters, LiveGroup } from './group.ts';
 import { asExecutionResult } from './results.ts';
 import { type LiveRoutes, liveRoutes } from './supergraph-routes.ts';
+import { createUpstreamClient } from './upstream-client.ts';
 
 export interface LiveServerOptions {
   readonly http: Server;
@@ -33,6 +35,7 @@ export interface LiveServerOptions {
     variables: Record<string, unknown>,
     operationName: string | undefined,
     viewer: Viewer,
+    kind: 'query' | 'mutation',
   ) => Promise<FormattedExecutionResult>;
   /**
    * The rate limit, shared with HTTP: called once per operation; returns a message when the
@@ -45,6 +48,8 @@ export interface LiveServerOptions {
   readonly maxMessageBytes: number;
   /** Events a client may fall behind before it is told to resume, and a group keeps to replay. Default 256. */
   readonly queueCapacity?: number;
+  /** Told of each event a stream receives, with the stream's arguments, before it is delivered. */
+  readonly onEvent?: (upstreamVariables: Readonly<Record<string, unknown>>) => void;
 }
 
 export interface LiveServer {
@@ -66,9 +71,6 @@ interface GroupEntry {
   key: string;
 }
 
-/** Keep-alive towards the subgraphs: a ping every 10 s; no pong within 5 s closes the socket (and the groups resume). */
-const upstreamPingMs = 10_000;
-const upstreamPongTimeoutMs = 5_000;
 /** setTimeout's longest delay (about 24.8 days); later expiries are checked again then. */
 const maxTimerMs = 2 ** 31 - 1;
 
@@ -101,26 +103,16 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       if (!httpUrl) {
         throw new Error(`No URL for subgraph ${subgraph}`);
       }
-      client = createClient({
-        url: httpUrl.replace(/^http/, 'ws'),
-        webSocketImpl: WebSocket,
-        lazy: true,
-        retryAttempts: 0, // groups resume from their own last cursor instead
-        ...keepAlive(),
-        connectionParams: async () => ({
-          identity: await signInternalIdentity(
-            { viewer: { subject: 'gateway-live', role: 'viewer' }, caller: 'gateway' },
-            options.internalSecret,
-          ),
-        }),
-      });
+      client = createUpstreamClient(httpUrl, () =>
+        signInternalIdentity({ viewer: { subject: 'gateway-live', role: 'viewer' }, caller: 'gateway' }, options.internalSecret),
+      );
       upstreams.set(subgraph, client);
     }
     return client;
   };
 
   const complete = async (query: string, variables: Record<string, unknown>, viewer: Viewer) =>
-    options.execute(query, variables, 'LiveCompletion', viewer);
+    options.execute(query, variables, 'LiveCompletion', viewer, 'query');
 
   const planned = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
     const plan = planSubscription(routes.apiSchema, document, operation, variables);
@@ -154,7 +146,9 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         variables,
         visibility,
         key,
-        group: new LiveGroup(plan, upstream(owner), visibility, { complete, counters }, capacity, () => forget(started)),
+        group: new LiveGroup(plan, upstream(owner), visibility, { complete, counters, onEvent: options.onEvent }, capacity, () =>
+          forget(started),
+        ),
       };
       entry = started;
       set.add(entry);
@@ -225,9 +219,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
       },
       execute: async (args) => {
-        const { viewer } = args.contextValue as { viewer: Viewer };
+        const { viewer, operation } = args.contextValue as { viewer: Viewer; operation: OperationDefinitionNode };
         const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-        return asExecutionResult(await options.execute(print(args.document), variables, args.operationName ?? undefined, viewer));
+        const kind = operation.operation === 'mutation' ? 'mutation' : 'query';
+        return asExecutionResult(await options.execute(print(args.document), variables, args.operationName ?? undefined, viewer, kind));
       },
     },
     wss,
@@ -271,34 +266,6 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       await server.dispose();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await Promise.all([...upstreams.values()].map((client) => client.dispose()));
-    },
-  };
-}
-
-/**
- * graphql-ws client options that detect a dead subgraph connection: the client pings; a pong not
- * back in time closes the socket (4408), which ends the groups' streams so they resume.
- */
-function keepAlive() {
-  let socket: WebSocket | null = null;
-  let timeout: NodeJS.Timeout | undefined;
-  return {
-    keepAlive: upstreamPingMs,
-    on: {
-      connected: (connected: unknown) => {
-        socket = connected as WebSocket;
-      },
-      ping: (received: boolean) => {
-        if (!received) {
-          timeout = setTimeout(() => socket?.readyState === WebSocket.OPEN && socket.close(4408, 'Request Timeout'), upstreamPongTimeoutMs);
-        }
-      },
-      pong: (received: boolean) => {
-        if (received) {
-          clearTimeout(timeout);
-        }
-      },
-      closed: () => clearTimeout(timeout),
     },
   };
 }

@@ -46,6 +46,10 @@ export function liveRoutes(supergraphSdl: string): LiveRoutes {
       return graph?.value.kind === Kind.ENUM ? graphNames.get(graph.value.value) : undefined;
     };
     for (const field of definition.fields ?? []) {
+      // Not in the API (the gateway's own feeds): clients cannot subscribe to it.
+      if (field.directives?.some((d) => d.name.value === 'inaccessible')) {
+        continue;
+      }
       const owner = graphOf(field.directives, 'join__field') ?? (typeGraphs.length === 1 ? graphOf(typeGraphs, 'join__type') : undefined);
       if (!owner) {
         throw new Error(`Subscription.${field.name.value} has no owning subgraph in the supergraph`);

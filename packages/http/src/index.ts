@@ -72,17 +72,13 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/**
- * Runs one HTTP request through Apollo Server and writes its response (including incremental
- * delivery). `body` is the parsed JSON body (undefined for GET).
- */
-export async function executeApollo<Context extends BaseContext>(
+/** Runs one HTTP request through Apollo Server. `body` is the parsed JSON body (undefined for GET). */
+function runHttpRequest<Context extends BaseContext>(
   apollo: ApolloServer<Context>,
   request: IncomingMessage,
-  response: ServerResponse,
   body: unknown,
   context: () => Promise<Context>,
-): Promise<void> {
+) {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(request.headers)) {
@@ -90,15 +86,22 @@ export async function executeApollo<Context extends BaseContext>(
       headers.set(key, value);
     }
   }
-  const result = await apollo.executeHTTPGraphQLRequest({
+  return apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
     context,
   });
-  const outHeaders: Record<string, string> = {};
-  for (const [key, value] of result.headers) {
-    outHeaders[key] = value;
-  }
-  response.writeHead(result.status ?? 200, outHeaders);
+}
+
+/** Runs one HTTP request through Apollo Server and writes its response (including incremental delivery). */
+export async function executeApollo<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: unknown,
+  context: () => Promise<Context>,
+): Promise<void> {
+  const result = await runHttpRequest(apollo, request, body, context);
+  response.writeHead(result.status ?? 200, Object.fromEntries(result.headers));
   if (result.body.kind === 'complete') {
     response.end(result.body.string);
     return;
@@ -107,6 +110,38 @@ export async function executeApollo<Context extends BaseContext>(
     response.write(chunk);
   }
   response.end();
+}
+
+/** An HTTP response as Apollo Server produced it, whole: it can be sent to several clients. */
+export interface CapturedResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Runs one HTTP request through Apollo Server and returns its whole response (incremental delivery collected). */
+export async function captureApollo<Context extends BaseContext>(
+  apollo: ApolloServer<Context>,
+  request: IncomingMessage,
+  body: unknown,
+  context: () => Promise<Context>,
+): Promise<CapturedResponse> {
+  const result = await runHttpRequest(apollo, request, body, context);
+  let text = '';
+  if (result.body.kind === 'complete') {
+    text = result.body.string;
+  } else {
+    for await (const chunk of result.body.asyncIterator) {
+      text += chunk;
+    }
+  }
+  return { status: result.status ?? 200, headers: Object.fromEntries(result.headers), body: text };
+}
+
+/** Writes a captured response. */
+export function sendCaptured(response: ServerResponse, captured: CapturedResponse): void {
+  response.writeHead(captured.status, captured.headers);
+  response.end(captured.body);
 }
 
 /**

@@ -13,6 +13,9 @@ const fallbackPollMs = 5000;
 const firstRetryMs = 250;
 const lastRetryMs = 5000;
 
+/** The waiters' key of streams over every alliance (not an alliance id: those are UUIDs). */
+const everyAlliance = '*';
+
 /** The largest value of a PostgreSQL bigint: the highest cursor there can be. */
 const maxBigint = 9223372036854775807n;
 
@@ -70,8 +73,8 @@ export class EventHub {
       throw error;
     }
     this.listener = client;
-    for (const allianceId of [...this.waiters.keys()]) {
-      this.wake(allianceId);
+    for (const key of [...this.waiters.keys()]) {
+      this.wakeKey(key);
     }
   }
 
@@ -85,36 +88,42 @@ export class EventHub {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.reconnect);
-    for (const allianceId of [...this.waiters.keys()]) {
-      this.wake(allianceId);
+    for (const key of [...this.waiters.keys()]) {
+      this.wakeKey(key);
     }
     const listener = this.listener;
     this.listener = null;
     await listener?.end().catch(() => {});
   }
 
+  /** Wakes the streams of one alliance and those of every alliance (the gateway's feed). */
   private wake(allianceId: string): void {
-    const set = this.waiters.get(allianceId);
+    this.wakeKey(allianceId);
+    this.wakeKey(everyAlliance);
+  }
+
+  private wakeKey(key: string): void {
+    const set = this.waiters.get(key);
     if (set) {
-      this.waiters.delete(allianceId);
+      this.waiters.delete(key);
       for (const resolve of set) {
         resolve();
       }
     }
   }
 
-  private waitFor(allianceId: string, ms = fallbackPollMs): { promise: Promise<void>; cancel: () => void } {
+  private waitFor(key: string, ms = fallbackPollMs): { promise: Promise<void>; cancel: () => void } {
     let resolve!: () => void;
     const promise = new Promise<void>((done) => {
       resolve = done;
     });
     const timer = setTimeout(() => resolve(), ms);
-    const set = this.waiters.get(allianceId) ?? new Set();
+    const set = this.waiters.get(key) ?? new Set();
     set.add(resolve);
-    this.waiters.set(allianceId, set);
+    this.waiters.set(key, set);
     const cancel = () => {
       clearTimeout(timer);
-      this.waiters.get(allianceId)?.delete(resolve);
+      this.waiters.get(key)?.delete(resolve);
       resolve();
     };
     promise.then(() => clearTimeout(timer));
@@ -158,12 +167,15 @@ export class EventHub {
   }
 
   /**
-   * Events of one alliance and topic after `after` (a cursor from an earlier event or a view's
+   * Events of one alliance and topic — or, with `null` for both, of every alliance and topic
+   * (the gateway's response cache follows that feed) — after `after` (a cursor from an earlier event or a view's
    * liveCursor), or from now on when `after` is absent. While the database is unreachable the
    * stream waits and reads again; it never ends on its own. The iterator's `return()` releases
    * it at once, even while it waits (graphql-ws calls it when the client leaves).
    */
-  stream(allianceId: string, topic: Topic, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
+  stream(allianceId: string | null, topic: Topic | null, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
+    const waitKey = allianceId ?? everyAlliance;
+    const filter = allianceId === null ? {} : { allianceId, topic };
     let cursor: string | null = after ?? null;
     let buffer: AllianceEventRow[] = [];
     let finished = false;
@@ -173,7 +185,7 @@ export class EventHub {
     const read = async (): Promise<void> => {
       cursor ??= await this.currentCursor();
       const em = backgroundFork(this.orm);
-      buffer = await em.find(AllianceEvent, { allianceId, topic, seq: { $gt: cursor } } as never, {
+      buffer = await em.find(AllianceEvent, { ...filter, seq: { $gt: cursor } } as never, {
         orderBy: { seq: 'asc' },
         limit: 200,
       });
@@ -187,7 +199,7 @@ export class EventHub {
           return { value: head, done: false };
         }
         // Listen before reading, so a notification that arrives during the read is not missed.
-        const wait = this.waitFor(allianceId);
+        const wait = this.waitFor(waitKey);
         pending = wait;
         try {
           await read();
@@ -195,7 +207,7 @@ export class EventHub {
         } catch (error) {
           wait.cancel();
           console.warn(`[alliance] live stream cannot read events (${(error as Error).message}); retrying in ${retryMs} ms`);
-          const pause = this.waitFor(`retry:${allianceId}`, retryMs);
+          const pause = this.waitFor(`retry:${waitKey}`, retryMs);
           pending = pause;
           await pause.promise;
           retryMs = Math.min(retryMs * 2, lastRetryMs);

@@ -5,6 +5,7 @@ import { federatedKinds } from '../kinds.ts';
 import { AccountsResolver } from './accounts.resolver.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
+import { FeedResolver } from './feed.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
@@ -32,6 +33,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       ActivityRefResolver,
       ConnectionFields,
       CoordinatorResolver,
+      FeedResolver,
       KindsResolver,
       LiveResolver,
       ListChangeFields,
