@@ -1,3 +1,4 @@
+import { hubDay } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedLargeAlliance } from './support/bulk.ts';
@@ -93,7 +94,7 @@ describe('the joint co-building list at the gateway', () => {
     expect(police.edges.every((e: any) => e.node.partnerId === demo.partners.trafficPolice && e.node.status !== 'COMPLETED')).toBe(true);
 
     const overdue = await fullList({ filter: { overdue: true } });
-    const today = new Date().toISOString().slice(0, 10);
+    const today = hubDay(new Date());
     expect(overdue.totalCount).toBeGreaterThan(0);
     expect(overdue.edges.every((e: any) => e.node.dueDate < today && !['COMPLETED', 'WITHDRAWN'].includes(e.node.status))).toBe(true);
   });

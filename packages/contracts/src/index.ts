@@ -6,4 +6,5 @@ export * from './identity.ts';
 export * from './inputs.ts';
 export * from './internal-identity.ts';
 export * from './partner-kind.ts';
+export * from './traffic-light.ts';
 export * from './types.ts';

@@ -1,6 +1,7 @@
 import type { Viewer } from '@hub/contracts';
 import { forbidden, loaderByGroup, loaderById, unauthenticated } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import DataLoader from 'dataloader';
 import {
   ActivityIndex,
   type ActivityIndexRow,
@@ -14,6 +15,8 @@ import {
   type JointMeetingRow,
   Membership,
   type MembershipRow,
+  Reminder,
+  type ReminderRow,
 } from './entities.ts';
 import type { EventHub } from './event-hub.ts';
 
@@ -25,6 +28,16 @@ export function createAllianceLoaders(em: EntityManager) {
     membersOfAlliance: loaderByGroup<MembershipRow>(em, Membership, 'allianceId', { partnerName: 'asc' }),
     agreementsOfAlliance: loaderByGroup<AgreementRow>(em, Agreement, 'allianceId'),
     meetingsOfAlliance: loaderByGroup<JointMeetingRow>(em, JointMeeting, 'allianceId', { heldAt: 'desc' }),
+    remindersOfCommitment: loaderByGroup<ReminderRow>(em, Reminder, 'commitmentId', { sentAt: 'asc', id: 'asc' }),
+    reminderCountOfCommitment: new DataLoader<string, number>(async (ids) => {
+      const rows = await em.execute<{ commitment_id: string; count: string }[]>(
+        `select commitment_id, count(*) as count from reminder
+         where commitment_id in (select value::uuid from json_array_elements_text(?::json)) group by commitment_id`,
+        [JSON.stringify(ids)],
+      );
+      const counts = new Map(rows.map((row) => [row.commitment_id, Number(row.count)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }
 
@@ -35,6 +48,11 @@ export interface AllianceContext {
   readonly events: EventHub;
   /** The live feed's cursor as this request first read it (`Alliance.liveCursor`). */
   liveCursor?: Promise<string>;
+}
+
+/** Whether the viewer may see the reminders (督办) of a partner's items: the coordinator and that partner's editors. */
+export function seesRemindersOf(viewer: Viewer, partnerId: string): boolean {
+  return viewer.role === 'coordinator' || (viewer.role === 'partner_editor' && viewer.partnerId === partnerId);
 }
 
 /** Only coordinators manage alliances; anonymous callers are asked to sign in. */

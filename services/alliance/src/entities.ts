@@ -1,4 +1,12 @@
-import type { ActivityType, Category, CommitmentStatus, PartnerKind } from '@hub/contracts';
+import type {
+  ActivityType,
+  AutomaticReminderTrigger,
+  Category,
+  CommitmentStatus,
+  LightReason,
+  PartnerKind,
+  TrafficLight,
+} from '@hub/contracts';
 import { EntitySchema } from '@mikro-orm/postgresql';
 
 /**
@@ -13,6 +21,9 @@ export interface AllianceRow {
   coordinatorName: string;
   foundedOn?: string | null;
   createdAt: Date;
+  /** Traffic-light thresholds (days), set by the coordinator: see @hub/contracts `trafficLight`. */
+  dueSoonDays: number;
+  staleDays: number;
   version: number;
 }
 
@@ -85,6 +96,11 @@ export interface CommitmentIndexRow {
   lastProgressAt?: Date | null;
   updatedAt: Date;
   version: number;
+  /** The item's traffic light and why, as of the later of its last change and `sweptOn`; null when closed. */
+  light?: TrafficLight | null;
+  lightReason?: LightReason | null;
+  /** The hub day the reminder sweep last judged the item; null after a change, so it is judged again. */
+  sweptOn?: string | null;
 }
 
 export interface ActivityIndexRow {
@@ -101,13 +117,49 @@ export interface ActivityIndexRow {
   version: number;
 }
 
+export type ReminderTrigger = 'MANUAL' | AutomaticReminderTrigger;
+export type ReminderStatus = 'OPEN' | 'ANSWERED' | 'ACCEPTED' | 'REJECTED';
+
+/**
+ * A reminder (督办) on one item of the joint list, sent by the coordinator or by the sweep, and
+ * its answer and decision. Automatic ones carry `autoKey` (`<trigger>:<occasion>`), unique per
+ * item: the sweep can run in any number of replicas and still sends each one once.
+ */
+export interface ReminderRow {
+  id: string;
+  allianceId: string;
+  commitmentId: string;
+  partnerId: string;
+  kind: PartnerKind;
+  trigger: ReminderTrigger;
+  autoKey?: string | null;
+  message: string;
+  replyBy: string;
+  sentAt: Date;
+  /** Who sent it; null for the automatic ones. */
+  sentBy?: string | null;
+  status: ReminderStatus;
+  explanation?: string | null;
+  proposedDueDate?: string | null;
+  answeredAt?: Date | null;
+  answeredBy?: string | null;
+  decisionNote?: string | null;
+  decidedAt?: Date | null;
+  decidedBy?: string | null;
+  /** When the partner's editors last opened it; cleared by a decision, which is news to them. */
+  readAt?: Date | null;
+  version: number;
+}
+
 export interface AllianceEventRow {
   seq: string;
   allianceId: string;
-  topic: 'list' | 'activity';
+  topic: 'list' | 'activity' | 'reminder';
   entityId: string;
   kind: PartnerKind;
   action: string;
+  /** The partner a reminder event concerns (its stream is per partner); null for other topics. */
+  partnerId?: string | null;
   createdAt: Date;
 }
 
@@ -123,6 +175,8 @@ export const Alliance = new EntitySchema<AllianceRow>({
     coordinatorName: { type: 'string', length: 200 },
     foundedOn: { type: 'date', nullable: true },
     createdAt: { type: 'datetime' },
+    dueSoonDays: { type: 'integer', default: 14 },
+    staleDays: { type: 'integer', default: 30 },
     version: { type: 'integer', version: true },
   },
 });
@@ -205,6 +259,9 @@ export const CommitmentIndex = new EntitySchema<CommitmentIndexRow>({
     lastProgressAt: { type: 'datetime', nullable: true },
     updatedAt: { type: 'datetime' },
     version: { type: 'integer' },
+    light: { type: 'string', length: 10, nullable: true },
+    lightReason: { type: 'string', length: 30, nullable: true },
+    sweptOn: { type: 'date', nullable: true, index: true },
   },
 });
 
@@ -239,7 +296,7 @@ export const IngestedEvent = new EntitySchema<{ eventId: string; receivedAt: Dat
 export const AllianceEvent = new EntitySchema<AllianceEventRow>({
   name: 'AllianceEvent',
   tableName: 'alliance_event',
-  indexes: [{ properties: ['allianceId', 'topic', 'seq'] }],
+  indexes: [{ properties: ['allianceId', 'topic', 'seq'] }, { properties: ['partnerId', 'topic', 'seq'] }],
   properties: {
     seq: { type: 'bigint', primary: true, autoincrement: true },
     allianceId: { ...uuid },
@@ -247,7 +304,38 @@ export const AllianceEvent = new EntitySchema<AllianceEventRow>({
     entityId: { ...uuid },
     kind: { type: 'string', length: 20 },
     action: { type: 'string', length: 20 },
+    partnerId: { ...uuid, nullable: true },
     createdAt: { type: 'datetime' },
+  },
+});
+
+export const Reminder = new EntitySchema<ReminderRow>({
+  name: 'Reminder',
+  tableName: 'reminder',
+  uniques: [{ properties: ['commitmentId', 'autoKey'] }],
+  indexes: [{ properties: ['partnerId', 'sentAt'] }],
+  properties: {
+    id: { ...uuid, primary: true },
+    allianceId: { ...uuid, index: true },
+    commitmentId: { ...uuid },
+    partnerId: { ...uuid },
+    kind: { type: 'string', length: 20 },
+    trigger: { type: 'string', length: 20 },
+    autoKey: { type: 'string', length: 40, nullable: true },
+    message: { type: 'text' },
+    replyBy: { type: 'date' },
+    sentAt: { type: 'datetime' },
+    sentBy: { type: 'string', length: 200, nullable: true },
+    status: { type: 'string', length: 20 },
+    explanation: { type: 'text', nullable: true },
+    proposedDueDate: { type: 'date', nullable: true },
+    answeredAt: { type: 'datetime', nullable: true },
+    answeredBy: { type: 'string', length: 200, nullable: true },
+    decisionNote: { type: 'text', nullable: true },
+    decidedAt: { type: 'datetime', nullable: true },
+    decidedBy: { type: 'string', length: 200, nullable: true },
+    readAt: { type: 'datetime', nullable: true },
+    version: { type: 'integer', version: true },
   },
 });
 
@@ -261,4 +349,5 @@ export const allianceEntities = [
   ActivityIndex,
   IngestedEvent,
   AllianceEvent,
+  Reminder,
 ];

@@ -1,13 +1,12 @@
-import { CommitmentStatus, type InternalIdentity, type PartnerKind } from '@hub/contracts';
+import { CommitmentStatus, type InternalIdentity, type LightThresholds, type PartnerKind } from '@hub/contracts';
 import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { appendEvents, lockEventOrder } from './event-log.ts';
 import { federatedKinds } from './kinds.ts';
+import { judge, thresholdsOf } from './lights.ts';
 
-/** The channel on which the alliance announces new rows of `alliance_event`. */
-export const eventsChannel = 'alliance_events';
-/** Advisory lock serializing ingestion transactions (an arbitrary constant of this database). */
-const ingestLockKey = 7_401_001;
+export { eventsChannel } from './event-log.ts';
 
 /** Relay caller → the kind it delivers for: only the federated kinds' relays may deliver. */
 const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
@@ -65,13 +64,24 @@ function actionOf(status: CommitmentStatus, previous: string | undefined): strin
   return status === CommitmentStatus.IN_PROGRESS && previous !== CommitmentStatus.IN_PROGRESS ? 'PROGRESS_REPORTED' : 'UPDATED';
 }
 
+/** The alliance's light thresholds when the partner is a member of it (as that kind), else null. */
+async function memberThresholds(
+  em: EntityManager,
+  allianceId: string,
+  partnerId: string,
+  kind: PartnerKind,
+): Promise<LightThresholds | null> {
+  const [row] = await executeInBackground<{ due_soon_days: number; stale_days: number }[]>(
+    em,
+    `select a.due_soon_days, a.stale_days from membership m join alliance a on a.id = m.alliance_id
+     where m.alliance_id = ? and m.partner_id = ? and m.kind = ?`,
+    [allianceId, partnerId, kind],
+  );
+  return row ? thresholdsOf(row) : null;
+}
+
 async function isMember(em: EntityManager, allianceId: string, partnerId: string, kind: PartnerKind): Promise<boolean> {
-  const rows = await executeInBackground(em, 'select 1 from membership where alliance_id = ? and partner_id = ? and kind = ?', [
-    allianceId,
-    partnerId,
-    kind,
-  ]);
-  return rows.length > 0;
+  return (await memberThresholds(em, allianceId, partnerId, kind)) !== null;
 }
 
 async function applyCommitment(
@@ -85,7 +95,8 @@ async function applyCommitment(
     return 'rejected';
   }
   const item = parsed.data;
-  if (!(await isMember(em, item.allianceId, item.partnerId, kind))) {
+  const thresholds = await memberThresholds(em, item.allianceId, item.partnerId, kind);
+  if (!thresholds) {
     return 'rejected';
   }
   const [previous] = await executeInBackground<{ status: string; version: number }[]>(
@@ -96,15 +107,18 @@ async function applyCommitment(
   if (previous && previous.version >= version) {
     return 'stale';
   }
+  // The light now; the reminder sweep judges the item again (swept_on null) for its reminders.
+  const { light, lightReason } = judge(item, thresholds, new Date());
   await executeInBackground(
     em,
     `insert into commitment_index (id, alliance_id, partner_id, kind, title, category, status, progress, start_date, due_date,
-       published_at, completed_at, last_progress_at, updated_at, version)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       published_at, completed_at, last_progress_at, updated_at, version, light, light_reason, swept_on)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null)
      on conflict (id) do update set title = excluded.title, category = excluded.category, status = excluded.status,
        progress = excluded.progress, start_date = excluded.start_date, due_date = excluded.due_date,
        published_at = excluded.published_at, completed_at = excluded.completed_at,
-       last_progress_at = excluded.last_progress_at, updated_at = excluded.updated_at, version = excluded.version`,
+       last_progress_at = excluded.last_progress_at, updated_at = excluded.updated_at, version = excluded.version,
+       light = excluded.light, light_reason = excluded.light_reason, swept_on = null`,
     [
       item.id,
       item.allianceId,
@@ -121,14 +135,13 @@ async function applyCommitment(
       item.lastProgressAt,
       item.updatedAt,
       version,
+      light,
+      lightReason,
     ],
   );
-  await executeInBackground(
-    em,
-    'insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())',
-    [item.allianceId, 'list', item.id, kind, actionOf(item.status, previous?.status)],
-  );
-  await executeInBackground(em, 'select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  await appendEvents(em, [
+    { allianceId: item.allianceId, topic: 'list', entityId: item.id, kind, action: actionOf(item.status, previous?.status) },
+  ]);
   return 'applied';
 }
 
@@ -173,12 +186,9 @@ async function applyActivity(
       version,
     ],
   );
-  await executeInBackground(
-    em,
-    'insert into alliance_event (alliance_id, topic, entity_id, kind, action, created_at) values (?, ?, ?, ?, ?, now())',
-    [item.allianceId, 'activity', item.id, kind, previous ? 'UPDATED' : 'CREATED'],
-  );
-  await executeInBackground(em, 'select pg_notify(?, ?)', [eventsChannel, item.allianceId]);
+  await appendEvents(em, [
+    { allianceId: item.allianceId, topic: 'activity', entityId: item.id, kind, action: previous ? 'UPDATED' : 'CREATED' },
+  ]);
   return 'applied';
 }
 
@@ -203,9 +213,8 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
     await backgroundTransaction(orm, async (em) => {
-      // One ingestion at a time: events then commit in the order of their sequence numbers, so
-      // a live stream that has read up to a cursor never sees an earlier one appear afterwards.
-      await executeInBackground(em, 'select pg_advisory_xact_lock(?)', [ingestLockKey]);
+      // One ingestion at a time: events then commit in the order of their sequence numbers.
+      await lockEventOrder(em);
       for (const item of parsed.data.events) {
         const fresh = await executeInBackground(
           em,

@@ -1,5 +1,5 @@
-import { CommitmentOrder, CommitmentStatus } from '@hub/contracts';
-import { assertId, badInput, isoDate } from '@hub/subgraph-kit';
+import { CommitmentOrder, CommitmentStatus, hubDay } from '@hub/contracts';
+import { assertId, badInput, findRows, isoDate } from '@hub/subgraph-kit';
 import { type EntityManager, QueryOrder } from '@mikro-orm/postgresql';
 import { CommitmentIndex, type CommitmentIndexRow } from './entities.ts';
 import type { CoBuildingListFilter } from './schema/types.ts';
@@ -7,9 +7,9 @@ import type { CoBuildingListFilter } from './schema/types.ts';
 const closed = [CommitmentStatus.COMPLETED, CommitmentStatus.WITHDRAWN];
 export const maxPageSize = 1000;
 
-/** Today in the hub's calendar (UTC), as `YYYY-MM-DD`. */
+/** Today in the hub's calendar (Asia/Shanghai, as the traffic light counts days), as `YYYY-MM-DD`. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return hubDay(new Date());
 }
 
 interface Cursor {
@@ -55,6 +55,9 @@ function filterWhere(allianceId: string, filter: CoBuildingListFilter | null | u
   if (filter?.overdue === false) {
     where.push({ $or: [{ dueDate: null }, { dueDate: { $gte: today() } }, { status: { $in: closed } }] });
   }
+  if (filter?.light?.length) {
+    where.push({ light: { $in: filter.light } });
+  }
   if (filter?.staleDays !== undefined && filter?.staleDays !== null) {
     if (!Number.isInteger(filter.staleDays) || filter.staleDays < 1 || filter.staleDays > 3650) {
       throw badInput('staleDays must be a whole number from 1 to 3650', 'staleDays');
@@ -93,10 +96,16 @@ export async function findCoBuildingList(
   const where = filterWhere(allianceId, options.filter);
   const page = options.after ? [...where, afterWhere(decodeCursor(options.after), options.orderBy)] : where;
   const direction = options.orderBy === CommitmentOrder.DUE_DATE_ASC ? QueryOrder.ASC_NULLS_LAST : QueryOrder.DESC_NULLS_LAST;
-  const rows = await em.find(CommitmentIndex, { $and: page } as never, {
-    orderBy: { dueDate: direction, id: QueryOrder.ASC },
-    limit: options.first + 1,
-  });
+  // Plain rows: the page is only read, so its up to 1,001 rows are neither hydrated nor tracked.
+  const rows = await findRows<CommitmentIndexRow>(
+    em,
+    CommitmentIndex,
+    { $and: page },
+    {
+      orderBy: { dueDate: direction, id: QueryOrder.ASC },
+      limit: options.first + 1,
+    },
+  );
   const hasNextPage = rows.length > options.first;
   const edges = rows.slice(0, options.first).map((row) => ({ cursor: encodeCursor(row), node: row }));
   return {

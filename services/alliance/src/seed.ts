@@ -1,4 +1,4 @@
-import { demo, stableId } from '@hub/contracts';
+import { defaultLightThresholds, demo, stableId } from '@hub/contracts';
 import { kindNames } from '@hub/kinds';
 import { discoverKinds, importFromKind } from '@hub/kinds/discover';
 import type { PartnerSeed } from '@hub/partner-kit';
@@ -75,6 +75,7 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       coordinatorName: '省交通集团改扩建工程指挥部党委',
       foundedOn: '2026-03-01',
       createdAt: now,
+      ...defaultLightThresholds,
       version: 1,
     });
     tx.create(Alliance, {
@@ -84,6 +85,7 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       coordinatorName: '白琳镇两新工委',
       foundedOn: '2026-04-15',
       createdAt: now,
+      ...defaultLightThresholds,
       version: 1,
     });
     for (const [allianceId, members] of [

@@ -67,6 +67,8 @@ export type CoBuildingListFilter = {
   overdue?: boolean | null | undefined;
   /** Open items with no progress for this many days */
   staleDays?: number | null | undefined;
+  /** Open items with one of these lights */
+  light?: Array<TrafficLight> | null | undefined;
 };
 
 /** Sort order of the joint list */
@@ -114,6 +116,12 @@ export type SignatoryInput = {
   signer: string;
   title?: string | null | undefined;
 };
+
+/** Green on track; yellow due soon and behind schedule, or no progress for staleDays; red overdue or no progress for 2 × staleDays */
+export type TrafficLight =
+  | 'GREEN'
+  | 'YELLOW'
+  | 'RED';
 
 export type AllianceDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultLightThresholds } from '@hub/contracts';
 import { assertId, badInput, conflict, dateTime, isoDate, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
@@ -39,6 +40,7 @@ export class CoordinatorResolver {
       coordinatorName: requiredText(input.coordinatorName, 'coordinatorName', 200),
       foundedOn: isoDate(input.foundedOn, 'foundedOn'),
       createdAt: new Date(),
+      ...defaultLightThresholds,
     } as never);
     await ctx.em.flush();
     return alliance;

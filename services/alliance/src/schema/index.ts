@@ -7,6 +7,7 @@ import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './allia
 import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { FeedResolver } from './feed.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
+import { CommitmentLedgerFields, LightThresholdsResolver } from './ledger.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
 import { entityStubs } from './types.ts';
 
@@ -24,6 +25,20 @@ const activityReferences = Object.fromEntries(
   ]),
 );
 
+/**
+ * Commitment stubs resolve to their index row, which carries the light the alliance adds to each
+ * item; an item not on the list (a draft) has none.
+ */
+const commitmentReferences = Object.fromEntries(
+  federatedKinds.map(({ kind, typePrefix }) => [
+    `${typePrefix}Commitment`,
+    {
+      __resolveReference: async (ref: { id: string }, ctx: AllianceContext) =>
+        (await ctx.loaders.commitment.load(ref.id)) ?? { id: ref.id, kind, light: null, lightReason: null },
+    },
+  ]),
+);
+
 /** The alliance subgraph's federated schema. */
 export function buildAllianceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -32,9 +47,11 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       AllianceResolver,
       ActivityRefResolver,
       ConnectionFields,
+      CommitmentLedgerFields,
       CoordinatorResolver,
       FeedResolver,
       KindsResolver,
+      LightThresholdsResolver,
       LiveResolver,
       ListChangeFields,
       ActivityChangeFields,
@@ -44,6 +61,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
     referenceResolvers: {
       Alliance: { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.alliance.load(ref.id) },
       ...activityReferences,
+      ...commitmentReferences,
     },
   });
 }

@@ -14,6 +14,38 @@ export enum ChangeAction {
 }
 registerEnumType(ChangeAction, { name: 'ChangeAction', description: 'What happened to a list item or activity' });
 
+/** An item's traffic light (红黄绿灯): the rule is `trafficLight` in @hub/contracts. */
+export enum TrafficLightValue {
+  GREEN = 'GREEN',
+  YELLOW = 'YELLOW',
+  RED = 'RED',
+}
+registerEnumType(TrafficLightValue, {
+  name: 'TrafficLight',
+  description:
+    'Green on track; yellow due soon and behind schedule, or no progress for staleDays; red overdue or no progress for 2 × staleDays',
+});
+
+/** Why an item has its light. */
+export enum LightReasonValue {
+  OVERDUE = 'OVERDUE',
+  LONG_NO_PROGRESS = 'LONG_NO_PROGRESS',
+  DUE_SOON_BEHIND = 'DUE_SOON_BEHIND',
+  NO_RECENT_PROGRESS = 'NO_RECENT_PROGRESS',
+  ON_TRACK = 'ON_TRACK',
+}
+registerEnumType(LightReasonValue, {
+  name: 'LightReason',
+  description: 'Why an item has its light',
+  valuesConfig: {
+    OVERDUE: { description: 'Red: the due date has passed' },
+    LONG_NO_PROGRESS: { description: 'Red: no progress for 2 × staleDays days' },
+    DUE_SOON_BEHIND: { description: 'Yellow: due within dueSoonDays days, progress behind schedule' },
+    NO_RECENT_PROGRESS: { description: 'Yellow: no progress for staleDays days' },
+    ON_TRACK: { description: 'Green' },
+  },
+});
+
 const typePrefixes = new Map(federatedKinds.map((names) => [names.kind, names.typePrefix]));
 const typeName = (kind: string, suffix: string) => `${typePrefixes.get(kind) ?? kind}${suffix}`;
 
@@ -23,6 +55,19 @@ const typeName = (kind: string, suffix: string) => `${typePrefixes.get(kind) ?? 
 @Directive('@key(fields: "id")')
 export abstract class CommitmentRef {
   @Field(() => ID) id!: string;
+  @Field(() => TrafficLightValue, {
+    nullable: true,
+    description:
+      'The traffic light (红黄绿灯) by the alliance’s thresholds; null for an item that is closed (completed, withdrawn) or not on the list',
+  })
+  light?: TrafficLightValue | null;
+  @Field(() => LightReasonValue, { nullable: true, description: 'Why the item has its light' }) lightReason?: LightReasonValue | null;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      '督办次数: reminders sent on this item (manual and automatic); null unless the caller is the coordinator or an editor of its partner',
+  })
+  reminderCount?: number | null;
 }
 
 @InterfaceType('Partner', { resolveType: (row: { kind: string }) => typeName(row.kind, 'Partner') })
@@ -109,6 +154,9 @@ export class CoBuildingListFilter {
   @Field(() => [PartnerKindScalar], { nullable: true }) partnerKind?: PartnerKind[] | null;
   @Field(() => Boolean, { nullable: true, description: 'Due date passed and not completed (or withdrawn)' }) overdue?: boolean | null;
   @Field(() => Int, { nullable: true, description: 'Open items with no progress for this many days' }) staleDays?: number | null;
+  @Field(() => [TrafficLightValue], { nullable: true, description: 'Open items with one of these lights' }) light?:
+    | TrafficLightValue[]
+    | null;
 }
 
 @ObjectType()
@@ -189,6 +237,20 @@ export class AllianceStatsChange {
   @Field(() => ID) allianceId!: string;
   @Field(() => DateTimeResolver) occurredAt!: Date;
   @Field(() => AllianceStats) stats!: AllianceStats;
+}
+
+// ── The coordinator's ledger ──
+
+@ObjectType({ description: 'An alliance’s traffic-light thresholds, in days' })
+export class LightThresholds {
+  @Field(() => Int, { description: 'Yellow when due within this many days and behind schedule' }) dueSoonDays!: number;
+  @Field(() => Int, { description: 'Yellow after this many days without progress, red after twice as many' }) staleDays!: number;
+}
+
+@InputType()
+export class LightThresholdsInput {
+  @Field(() => Int, { description: '1–365' }) dueSoonDays!: number;
+  @Field(() => Int, { description: '1–365' }) staleDays!: number;
 }
 
 // ── Coordinator inputs ──
