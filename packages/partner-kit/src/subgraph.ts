@@ -3,6 +3,7 @@ import {
   backgroundFork,
   buildFederatedSchema,
   closeOnSignal,
+  forkForRequest,
   openOrm,
   parseSubgraphEnv,
   type RunningServer,
@@ -88,10 +89,11 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     port: options.env.PORT,
     host: options.env.HOST,
     internalSecret: options.env.HUB_INTERNAL_SECRET,
-    createContext: ({ viewer }) => {
-      const em = orm.em.fork();
-      return { em, viewer, runtime, loaders: createPartnerLoaders(em, commitmentEntity) };
-    },
+    createContext: ({ viewer }) => ({
+      ...forkForRequest(orm, (em) => createPartnerLoaders(em, commitmentEntity)),
+      viewer,
+      runtime,
+    }),
     metrics: () => ({
       hub_sql_statements_total: statements.total,
       hub_sql_background_statements_total: statements.background,
