@@ -8,6 +8,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type Oper
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { createIdentitySigner } from './identity-tokens.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
@@ -371,6 +372,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     '/metrics': async (_request, response) => sendMetrics(response),
     '/auth/demo-login': demoLogin,
     '/auth/demo-users': async (_request, response) => listDemoUsers(response),
+    ...ledgerRoutes({ apollo, env, viewerOf, throttle }),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {

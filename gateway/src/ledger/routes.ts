@@ -1,0 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { ErrorCode, type Viewer } from '@hub/contracts';
+import { HttpError } from '@hub/http';
+import type { GatewayContext } from '../gateway.ts';
+import { operationRunner, type RunOperation } from './api.ts';
+import { exportLedger } from './export-route.ts';
+
+/** What the ledger's routes take from the gateway: its Apollo server, how it authenticates and rate-limits. */
+export interface LedgerRouteOptions {
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly env: { readonly HUB_INTERNAL_SECRET: string };
+  /** The verified caller of a request (401 UNAUTHENTICATED for a bad token). */
+  readonly viewerOf: (request: IncomingMessage) => Promise<Viewer>;
+  /** Takes one request from the caller's rate; the wait in seconds when none is left. */
+  readonly throttle: (viewer: Viewer, address: string | undefined) => number | null;
+}
+
+/** What a ledger route handler gets: the verified caller, the address's parameters, the API. */
+export interface LedgerRequest {
+  readonly viewer: Viewer;
+  readonly params: URLSearchParams;
+  readonly run: RunOperation;
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+}
+
+type Handler = (request: LedgerRequest) => Promise<void>;
+
+/** Only `role` may use a route: 401 for anonymous callers, 403 for other roles. */
+export function requireRole(viewer: Viewer, role: Viewer['role'], what: string): void {
+  if (viewer.role === 'anonymous') {
+    throw new HttpError(401, ErrorCode.UNAUTHENTICATED, `Sign in to ${what}`);
+  }
+  if (viewer.role !== role) {
+    throw new HttpError(
+      403,
+      ErrorCode.FORBIDDEN,
+      `Only ${role === 'coordinator' ? 'the alliance coordinator' : 'partner editors'} may ${what}`,
+    );
+  }
+}
+
+/**
+ * The ledger's HTTP routes beside /graphql (ADR 0010): the joint list as .xlsx, the import
+ * template and the import itself, and the report for superiors (JSON for the web page, .docx).
+ * Each authenticates like /graphql (Bearer token), takes one request of the caller's rate and
+ * reads and writes only through the federated API, as the caller.
+ */
+export function ledgerRoutes(
+  options: LedgerRouteOptions,
+): Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> {
+  const run = operationRunner(options.apollo, options.env.HUB_INTERNAL_SECRET);
+  const route =
+    (method: 'GET' | 'POST', handler: Handler) =>
+    async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+      if (request.method !== method) {
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use ${method} here`, { allow: method });
+      }
+      const viewer = await options.viewerOf(request);
+      const wait = options.throttle(viewer, request.socket.remoteAddress);
+      if (wait !== null) {
+        throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
+      }
+      const params = new URL(request.url ?? '/', 'http://gateway').searchParams;
+      await handler({ viewer, params, run, request, response });
+    };
+  return {
+    '/ledger/export.xlsx': route('GET', exportLedger),
+  };
+}
