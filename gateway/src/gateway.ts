@@ -8,8 +8,8 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type Oper
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
-import { ledgerRoutes } from './ledger/routes.ts';
 import { createIdentitySigner } from './identity-tokens.ts';
+import { ledgerRoutes } from './ledger/routes.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { createUpstreamClient } from './live/upstream-client.ts';
