@@ -60,7 +60,7 @@ async function* ledgerPages(ledger: LedgerRequest, request: ExportRequest, kinds
     alliance(id: $allianceId) {
       coBuildingList(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
         pageInfo { hasNextPage endCursor }
-        edges { node { ${ledgerNodeSelection(kinds)} } }
+        edges { node { ${ledgerNodeSelection(kinds, ['light', 'reminderCount'])} } }
       }
     }
   }`;
@@ -144,7 +144,7 @@ export async function exportLedger(ledger: LedgerRequest): Promise<void> {
     await writeLedgerWorkbook(ledger.response, pages, {
       title: `${scope}共建清单台账`,
       note,
-      columns: ledgerColumns({ allianceColumn: !single, kinds, light: false, reminders: false }),
+      columns: ledgerColumns({ allianceColumn: !single, kinds, light: true, reminders: true }),
       byAlliance: !single,
     });
   } catch (error) {

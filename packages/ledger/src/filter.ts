@@ -1,11 +1,11 @@
 import { type Category, CommitmentOrder, type CommitmentStatus } from '@hub/contracts';
 import { z } from 'zod';
-import { categories, categoryLabels, statuses, statusLabels } from './vocabulary.ts';
+import { categories, categoryLabels, lightLabels, statuses, statusLabels } from './vocabulary.ts';
 
 /**
  * Which items an export holds: the tracking view's filters, named in the address as the web
  * app's tracking page names them (`status`, `category`, `kind`, `partner`, `overdue`, `stale`,
- * `order`), plus `alliance` (an id, or `all` for every alliance).
+ * `light`, `order`), plus `alliance` (an id, or `all` for every alliance).
  */
 export interface ExportRequest {
   readonly alliance: 'all' | string;
@@ -16,6 +16,8 @@ export interface ExportRequest {
     readonly partnerId?: string[];
     readonly overdue?: true;
     readonly staleDays?: number;
+    /** Open items with one of these traffic lights. */
+    readonly light?: string[];
   };
   readonly order: CommitmentOrder;
 }
@@ -57,6 +59,7 @@ export function parseExportRequest(params: URLSearchParams, kinds: readonly stri
       .string()
       .optional()
       .refine((value) => !value || (/^\d{1,4}$/.test(value) && Number(value) >= 1 && Number(value) <= 3650), 'must be 1 to 3650 days'),
+    light: listOf(['GREEN', 'YELLOW', 'RED']),
     order: z.enum(['', CommitmentOrder.DUE_DATE_ASC, CommitmentOrder.DUE_DATE_DESC]).optional(),
   });
   const parsed = schema.safeParse(Object.fromEntries(params));
@@ -64,7 +67,7 @@ export function parseExportRequest(params: URLSearchParams, kinds: readonly stri
     const issue = parsed.error.issues[0];
     return { problem: `${String(issue?.path[0] ?? 'alliance')}: ${issue?.message ?? 'is not valid'}` };
   }
-  const { alliance, status, category, kind, partner, overdue, stale, order } = parsed.data;
+  const { alliance, status, category, kind, partner, overdue, stale, light, order } = parsed.data;
   return {
     alliance,
     filter: {
@@ -74,6 +77,7 @@ export function parseExportRequest(params: URLSearchParams, kinds: readonly stri
       ...(partner ? { partnerId: [partner] } : {}),
       ...(overdue === '1' ? { overdue: true as const } : {}),
       ...(stale ? { staleDays: Number(stale) } : {}),
+      ...(light ? { light } : {}),
     },
     order: order === CommitmentOrder.DUE_DATE_DESC ? CommitmentOrder.DUE_DATE_DESC : CommitmentOrder.DUE_DATE_ASC,
   };
@@ -92,6 +96,7 @@ export function describeFilter(
     filter.partnerId ? `共建单位：${filter.partnerId.map((id) => names.partners.get(id) ?? id).join('、')}` : null,
     filter.overdue ? '只含逾期事项' : null,
     filter.staleDays ? `${filter.staleDays} 天无进展` : null,
+    filter.light ? `红黄绿灯：${filter.light.map((light) => lightLabels[light] ?? light).join('、')}` : null,
   ].filter(Boolean);
   return parts.length > 0 ? parts.join('；') : '全部事项';
 }

@@ -28,6 +28,7 @@ import {
 } from './commitments.ts';
 import { editorPartnerId, isEditorOf, type PartnerContext } from './context.ts';
 import { Activity, type ActivityRow, type BranchRow, type CommitmentRow, Partner as PartnerEntity, type PartnerRow } from './entities.ts';
+import { CommitmentImportReport, commitmentImportRow, type ImportRowValue, importCommitments } from './imports.ts';
 import { registerPartner } from './partners.ts';
 import type { PartnerKindSpec } from './spec.ts';
 import { BranchInput, GroupInput, PartnerRegistrationInput } from './types.ts';
@@ -47,6 +48,7 @@ export function visibleCommitment(row: CommitmentRow | null, ctx: PartnerContext
 export function createPartnerResolvers(spec: PartnerKindSpec) {
   const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityClass } = spec.types;
   const prefix = kindNames(spec.definition.name).typePrefix;
+  const ImportRow = commitmentImportRow(spec);
   const commitmentFields = (input: Record<string, unknown>): CommitmentFields => {
     const { title, description, category, startDate, dueDate, branchId, ...rest } = input as CommitmentFields & Record<string, unknown>;
     return { title, description, category, startDate, dueDate, branchId, extra: spec.extraColumns(rest) };
@@ -121,6 +123,20 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       @Ctx() ctx: PartnerContext,
     ) {
       return createCommitment(ctx, allianceId, commitmentFields(input));
+    }
+
+    @FieldResolver(() => CommitmentImportReport, {
+      description:
+        'Import commitments for your own partner from a file’s rows: dryRun reports every row’s outcome and writes nothing; otherwise all new rows are written in one transaction (drafts, or published when publish) or, with any invalid row, none. Rows whose title and due date match an item you have are left as they are',
+    })
+    importCommitments(
+      @Arg('allianceId', () => ID) allianceId: string,
+      @Arg('rows', () => [ImportRow]) rows: ImportRowValue[],
+      @Arg('dryRun', () => Boolean) dryRun: boolean,
+      @Arg('publish', () => Boolean, { defaultValue: false }) publish: boolean,
+      @Ctx() ctx: PartnerContext,
+    ) {
+      return importCommitments(ctx, spec, allianceId, rows, { dryRun, publish });
     }
 
     @FieldResolver(() => CommitmentType, { description: 'Edit a commitment at the version you last read' })
