@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { allianceScope } from './alliance-scope.ts';
 import { everyAlliance, ResponseSharing } from './response-sharing.ts';
 
-const ok = (body = '{"data":{"x":1}}'): CapturedResponse => ({ status: 200, headers: { 'content-type': 'application/json' }, body });
+const ok = (body = '{"data":{"x":1}}'): CapturedResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/json' },
+  body: Buffer.from(body),
+});
 
 /** An execution the test finishes by hand, counting how often it was started. */
 function controlled() {
@@ -43,7 +47,7 @@ describe('sharing identical reads in flight', () => {
     const results = await Promise.all(answers);
     expect(run.runs).toBe(1);
     expect(results.map((r) => r.outcome).sort()).toEqual(['executed', ...Array(24).fill('joined')].sort());
-    expect(new Set(results.map((r) => r.response.body))).toEqual(new Set(['{"data":{"n":7}}']));
+    expect(new Set(results.map((r) => r.response.body.toString()))).toEqual(new Set(['{"data":{"n":7}}']));
   });
 
   it('never shares between different keys (visibility, variables, text are in the key)', async () => {
@@ -54,8 +58,8 @@ describe('sharing identical reads in flight', () => {
     await flush();
     run.finish(ok('{"data":"one"}'));
     run.finish(ok('{"data":"two"}'));
-    expect((await first).response.body).toBe('{"data":"one"}');
-    expect((await second).response.body).toBe('{"data":"two"}');
+    expect((await first).response.body.toString()).toBe('{"data":"one"}');
+    expect((await second).response.body.toString()).toBe('{"data":"two"}');
     expect(run.runs).toBe(2);
   });
 
@@ -85,8 +89,8 @@ describe('sharing identical reads in flight', () => {
     await flush();
     run.finish(ok('{"data":"before the event"}'));
     run.finish(ok('{"data":"after the event"}'));
-    expect((await before).response.body).toBe('{"data":"before the event"}');
-    expect((await after).response.body).toBe('{"data":"after the event"}');
+    expect((await before).response.body.toString()).toBe('{"data":"before the event"}');
+    expect((await after).response.body.toString()).toBe('{"data":"after the event"}');
     expect(run.runs).toBe(2);
   });
 });

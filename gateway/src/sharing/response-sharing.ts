@@ -156,7 +156,7 @@ export class ResponseSharing {
       this.feedFollowed &&
       response.status === 200 &&
       !response.body.includes('"errors":') &&
-      response.body.length * 2 <= this.options.maxBytes / 4
+      response.body.length <= this.options.maxBytes / 4
     );
   }
 
@@ -173,8 +173,8 @@ export class ResponseSharing {
     if (previous) {
       this.drop(key, previous);
     }
-    // Strings are UTF-16 in memory: two bytes a character is the honest bound.
-    const bytes = response.body.length * 2 + key.length * 2;
+    // The key is a string (UTF-16 in memory: two bytes a character); the body is bytes.
+    const bytes = response.body.length + key.length * 2;
     this.kept.set(key, { response, scope, bytes, keptAt: Date.now() });
     this.bytes += bytes;
     this.counters.kept += 1;

@@ -116,7 +116,8 @@ export async function executeApollo<Context extends BaseContext>(
 export interface CapturedResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
-  readonly body: string;
+  /** Encoded once: sending it again costs no encoding. */
+  readonly body: Buffer;
 }
 
 /** Runs one HTTP request through Apollo Server and returns its whole response (incremental delivery collected). */
@@ -135,7 +136,7 @@ export async function captureApollo<Context extends BaseContext>(
       text += chunk;
     }
   }
-  return { status: result.status ?? 200, headers: Object.fromEntries(result.headers), body: text };
+  return { status: result.status ?? 200, headers: Object.fromEntries(result.headers), body: Buffer.from(text) };
 }
 
 /** Writes a captured response. */
