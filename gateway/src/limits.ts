@@ -211,6 +211,51 @@ function chooseOperation(document: DocumentNode, operationName: string | undefin
   return operations[0] as OperationDefinitionNode;
 }
 
+/** A document as parsed, with its fields and fragment definitions as written. */
+interface ParsedDocument {
+  readonly document: DocumentNode;
+  readonly written: number;
+  readonly fragments: number;
+}
+
+/** Documents parsed lately, by token limit and text: clients repeat the same few operations. */
+const parsedDocuments = new Map<string, ParsedDocument>();
+const maxParsedDocuments = 500;
+
+/**
+ * Parses a document with a token limit and counts what validation would compare pairwise (the
+ * document as written: unused fragments and other operations included), once per text.
+ */
+function parsedDocument(query: string, maxTokens: number): ParsedDocument {
+  const key = `${maxTokens}\n${query}`;
+  const known = parsedDocuments.get(key);
+  if (known) {
+    return known;
+  }
+  let document: DocumentNode;
+  try {
+    document = parse(query, { maxTokens });
+  } catch (error) {
+    throw refusal(ErrorCode.GRAPHQL_PARSE_FAILED, (error as GraphQLError).message);
+  }
+  let written = 0;
+  let fragments = 0;
+  visit(document, {
+    Field() {
+      written += 1;
+    },
+    FragmentDefinition() {
+      fragments += 1;
+    },
+  });
+  if (parsedDocuments.size >= maxParsedDocuments) {
+    parsedDocuments.delete(parsedDocuments.keys().next().value as string);
+  }
+  const parsed = { document, written, fragments };
+  parsedDocuments.set(key, parsed);
+  return parsed;
+}
+
 function admit(schema: GraphQLSchema, params: GraphQLParams, limits: QueryLimits, transport: 'http' | 'websocket'): Admission {
   const { query, operationName, variables } = params;
   if (typeof query !== 'string' || query.trim() === '') {
@@ -222,24 +267,7 @@ function admit(schema: GraphQLSchema, params: GraphQLParams, limits: QueryLimits
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) {
     throw refusal(ErrorCode.BAD_REQUEST, '`variables` must be an object');
   }
-  let document: DocumentNode;
-  try {
-    document = parse(query, { maxTokens: limits.maxTokens });
-  } catch (error) {
-    throw refusal(ErrorCode.GRAPHQL_PARSE_FAILED, (error as GraphQLError).message);
-  }
-  // Validation compares fields pairwise, so the document as written — unused fragments and
-  // other operations included — is bounded before anything else looks at it.
-  let written = 0;
-  let fragments = 0;
-  visit(document, {
-    Field() {
-      written += 1;
-    },
-    FragmentDefinition() {
-      fragments += 1;
-    },
-  });
+  const { document, written, fragments } = parsedDocument(query, limits.maxTokens);
   if (fragments > limits.maxFragments) {
     throw refusal(ErrorCode.QUERY_TOO_COMPLEX, `Query defines ${fragments} fragments; the maximum is ${limits.maxFragments}`);
   }

@@ -162,7 +162,7 @@ describe('the response cache', () => {
   });
 
   it('stays within its bytes, dropping the least recently used first', async () => {
-    const body = `{"data":"${'x'.repeat(1000)}"}`;
+    const body = `{"data":"${'x'.repeat(2000)}"}`;
     const shared = sharing({ maxBytes: 10_000 });
     for (const key of ['k1', 'k2', 'k3', 'k4']) {
       await keep(shared, key, ['a'], ok(body));
