@@ -13,6 +13,11 @@ export interface BenchStackOptions {
   readonly log: boolean;
 }
 
+/** Embedded PostgreSQL's data folder for a run named `name`. */
+export function benchDataDir(name: string): string {
+  return `${repoRoot}.data/${name}-pg`;
+}
+
 /**
  * Starts the whole hub with fresh, seeded databases. Embedded PostgreSQL gets its own folder,
  * not the tests' `.data/pg` cluster, which a start there would shut down.
@@ -23,7 +28,7 @@ export function startBenchStack(options: BenchStackOptions): Promise<RunningStac
     databasePrefix: `hub_${options.name}_`,
     fresh: true,
     databaseUrl: options.databaseUrl,
-    dataDir: `${repoRoot}.data/${options.name}-pg`,
+    dataDir: benchDataDir(options.name),
     postgresPort: options.postgresPort,
     // Every client of a kind shares one demo user's token; the bench measures load, not the rate limit.
     env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' },

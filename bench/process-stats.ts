@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 
 /** One look at a process in /proc (Linux only). */
 export interface ProcessSample {
@@ -56,4 +56,37 @@ export function watchPeakRss(pid: number, intervalMs = 100): { stop: () => Promi
       return Math.max(peak, last?.rssBytes ?? 0);
     },
   };
+}
+
+/** A process's /proc/<pid>/stat fields after the command name (state is [0], ppid [1], utime [11]…). */
+async function statFields(pid: number | string): Promise<string[]> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+
+/**
+ * CPU seconds of a process and its direct children, e.g. a PostgreSQL postmaster and its server
+ * processes: the parent's own time and that of its children that already exited (cutime, cstime),
+ * plus each running child's own time, so a child that exits between two readings is still
+ * counted. Throws when the parent is gone.
+ */
+export async function processTreeCpuSeconds(parentPid: number): Promise<number> {
+  const parent = await statFields(parentPid);
+  let ticks = Number(parent[11]) + Number(parent[12]) + Number(parent[13]) + Number(parent[14]);
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
+    const fields = await statFields(entry).catch(() => null);
+    if (fields && Number(fields[1]) === parentPid) {
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  }
+  return ticks / clockTicks();
+}
+
+/** A process's parent's id (/proc/<pid>/stat), or null when it cannot be read. */
+export async function parentPid(pid: number): Promise<number | null> {
+  const fields = await statFields(pid).catch(() => null);
+  return fields ? Number(fields[1]) : null;
 }

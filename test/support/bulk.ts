@@ -42,22 +42,26 @@ async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T
 /**
  * Creates an alliance with one partner of each kind and `count` published commitments spread
  * evenly over them, written straight into the partners' tables and the alliance's index (a
- * fixture for measuring queries, not a path users take). Returns the alliance id.
+ * fixture for measuring queries, not a path users take). Returns the alliance id. Given
+ * `into`, an existing alliance whose members include those partners (the demo highway
+ * alliance), adds the commitments to it instead.
  */
-export async function seedLargeAlliance(stack: RunningStack, count: number): Promise<string> {
-  const allianceId = randomUUID();
-  await withClient(stack.databaseUrls.alliance, async (client) => {
-    await client.query(`insert into alliance (id, name, coordinator_name, created_at, version) values ($1, $2, '测试牵头单位', now(), 1)`, [
-      allianceId,
-      `批量联盟 ${count}`,
-    ]);
-    for (const owner of owners) {
+export async function seedLargeAlliance(stack: RunningStack, count: number, into?: string): Promise<string> {
+  const allianceId = into ?? randomUUID();
+  if (!into) {
+    await withClient(stack.databaseUrls.alliance, async (client) => {
       await client.query(
-        `insert into membership (id, alliance_id, partner_id, kind, partner_name, joined_on) values ($1, $2, $3, $4, $5, current_date)`,
-        [randomUUID(), allianceId, owner.partnerId, owner.kind, owner.kind],
+        `insert into alliance (id, name, coordinator_name, created_at, version) values ($1, $2, '测试牵头单位', now(), 1)`,
+        [allianceId, `批量联盟 ${count}`],
       );
-    }
-  });
+      for (const owner of owners) {
+        await client.query(
+          `insert into membership (id, alliance_id, partner_id, kind, partner_name, joined_on) values ($1, $2, $3, $4, $5, current_date)`,
+          [randomUUID(), allianceId, owner.partnerId, owner.kind, owner.kind],
+        );
+      }
+    });
+  }
   const rows = Array.from({ length: count }, (_, i) => ({
     id: randomUUID(),
     owner: owners[i % owners.length]!,
