@@ -96,17 +96,21 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   const groups = new Map<string, Set<GroupEntry>>();
   const upstreams = new Map<string, Client>();
 
-  const upstream = (subgraph: string): Client => {
-    let client = upstreams.get(subgraph);
+  /**
+   * One connection per subgraph and visibility, identified as that visibility: a subgraph then
+   * knows who subscribes and may refuse a stream the caller is not to follow (a partner's
+   * reminders), as it refuses the completion queries of each event.
+   */
+  const upstream = (subgraph: string, visibility: Viewer): Client => {
+    const key = JSON.stringify([subgraph, visibility.subject]);
+    let client = upstreams.get(key);
     if (!client) {
       const httpUrl = options.subgraphUrls[subgraph];
       if (!httpUrl) {
         throw new Error(`No URL for subgraph ${subgraph}`);
       }
-      client = createUpstreamClient(httpUrl, () =>
-        signInternalIdentity({ viewer: { subject: 'gateway-live', role: 'viewer' }, caller: 'gateway' }, options.internalSecret),
-      );
-      upstreams.set(subgraph, client);
+      client = createUpstreamClient(httpUrl, () => signInternalIdentity({ viewer: visibility, caller: 'gateway' }, options.internalSecret));
+      upstreams.set(key, client);
     }
     return client;
   };
@@ -135,6 +139,10 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   /** Joins the client to a group of its stream that has every event after its cursor, or starts one there. */
   const subscribe = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
     const { plan, owner, key } = planned(document, operation, variables, viewer);
+    // Cursors are compared as numbers: a malformed one must not reach the groups (nor start one).
+    if (plan.after !== null && !/^\d{1,19}$/.test(plan.after)) {
+      throw new GraphQLError('after is not a cursor of this stream', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+    }
     const set = groups.get(key) ?? new Set<GroupEntry>();
     groups.set(key, set);
     let entry = [...set].find((candidate) => candidate.group.covers(plan.after));
@@ -146,8 +154,13 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         variables,
         visibility,
         key,
-        group: new LiveGroup(plan, upstream(owner), visibility, { complete, counters, onEvent: options.onEvent }, capacity, () =>
-          forget(started),
+        group: new LiveGroup(
+          plan,
+          upstream(owner, visibility),
+          visibility,
+          { complete, counters, onEvent: options.onEvent },
+          capacity,
+          () => forget(started),
         ),
       };
       entry = started;
@@ -256,7 +269,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         entry.key = next.key;
         groups.set(next.key, (groups.get(next.key) ?? new Set()).add(entry));
-        entry.group.replan(next.plan, upstream(next.owner));
+        entry.group.replan(next.plan, upstream(next.owner, entry.visibility));
       }
     },
     async close() {

@@ -28,6 +28,7 @@ export function createAllianceLoaders(em: EntityManager) {
     membersOfAlliance: loaderByGroup<MembershipRow>(em, Membership, 'allianceId', { partnerName: 'asc' }),
     agreementsOfAlliance: loaderByGroup<AgreementRow>(em, Agreement, 'allianceId'),
     meetingsOfAlliance: loaderByGroup<JointMeetingRow>(em, JointMeeting, 'allianceId', { heldAt: 'desc' }),
+    reminder: loaderById<ReminderRow>(em, Reminder),
     remindersOfCommitment: loaderByGroup<ReminderRow>(em, Reminder, 'commitmentId', { sentAt: 'asc', id: 'asc' }),
     reminderCountOfCommitment: new DataLoader<string, number>(async (ids) => {
       const rows = await em.execute<{ commitment_id: string; count: string }[]>(

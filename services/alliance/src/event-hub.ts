@@ -171,11 +171,18 @@ export class EventHub {
    * (the gateway's response cache follows that feed) — after `after` (a cursor from an earlier event or a view's
    * liveCursor), or from now on when `after` is absent. While the database is unreachable the
    * stream waits and reads again; it never ends on its own. The iterator's `return()` releases
-   * it at once, even while it waits (graphql-ws calls it when the client leaves).
+   * it at once, even while it waits (graphql-ws calls it when the client leaves). With
+   * `partnerId`, the events of that topic that concern one partner, of any alliance (its reminders).
    */
-  stream(allianceId: string | null, topic: Topic | null, after?: string | null): AsyncIterableIterator<AllianceEventRow> {
-    const waitKey = allianceId ?? everyAlliance;
-    const filter = allianceId === null ? {} : { allianceId, topic };
+  stream(
+    allianceId: string | null,
+    topic: Topic | null,
+    after?: string | null,
+    options: { partnerId?: string } = {},
+  ): AsyncIterableIterator<AllianceEventRow> {
+    const { partnerId } = options;
+    const waitKey = partnerId ?? allianceId ?? everyAlliance;
+    const filter = partnerId ? { partnerId, topic } : allianceId === null ? {} : { allianceId, topic };
     let cursor: string | null = after ?? null;
     let buffer: AllianceEventRow[] = [];
     let finished = false;

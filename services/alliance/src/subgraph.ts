@@ -5,6 +5,7 @@ import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
 import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
 import { migrations } from './migrations/index.ts';
+import { scheduleReminderSweep } from './reminder-sweep.ts';
 import { buildAllianceSchema } from './schema/index.ts';
 import { seedAccounts, seedAlliances } from './seed.ts';
 
@@ -13,12 +14,20 @@ export interface AllianceSubgraph {
   close(): Promise<void>;
 }
 
+export interface AllianceOptions {
+  /** Seed the demo alliances into an empty database. */
+  seed?: boolean;
+  /** Milliseconds between reminder sweeps; 0 or unset: none. */
+  reminderSweepMs?: number;
+}
+
 /**
  * Starts the alliance subgraph: migrates its database, seeds the demo alliances (and the demo
  * editor accounts) when asked and empty, listens for its own events, serves GraphQL (HTTP and
- * WebSocket), `/ingest`, `/members` and `/accounts`.
+ * WebSocket), `/ingest`, `/members` and `/accounts`, and sweeps for reminders (督办) every
+ * `reminderSweepMs`.
  */
-export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?: boolean } = {}): Promise<AllianceSubgraph> {
+export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
   const { orm, statements } = await openOrm({
     databaseUrl: env.DATABASE_URL,
     entities: allianceEntities,
@@ -60,10 +69,12 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: { seed?:
     pruneOldEvents(orm).catch((error: unknown) => console.warn('[alliance] pruning old events failed', error));
   }, 3_600_000);
   pruning.unref();
+  const sweep = scheduleReminderSweep(orm, options.reminderSweepMs ?? 0);
   return {
     server,
     async close() {
       clearInterval(pruning);
+      await sweep.stop();
       await server.close();
       await events.stop();
       await orm.close();

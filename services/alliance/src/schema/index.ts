@@ -9,6 +9,7 @@ import { FeedResolver } from './feed.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
 import { CommitmentLedgerFields, LightThresholdsResolver } from './ledger.resolver.ts';
 import { ActivityChangeFields, ListChangeFields, LiveResolver, StatsChangeFields } from './live.resolver.ts';
+import { CommitmentReminderFields, ReminderChangeFields, ReminderResolver } from './reminders.resolver.ts';
 import { entityStubs } from './types.ts';
 
 /**
@@ -48,6 +49,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       ActivityRefResolver,
       ConnectionFields,
       CommitmentLedgerFields,
+      CommitmentReminderFields,
       CoordinatorResolver,
       FeedResolver,
       KindsResolver,
@@ -56,6 +58,8 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       ListChangeFields,
       ActivityChangeFields,
       StatsChangeFields,
+      ReminderResolver,
+      ReminderChangeFields,
     ],
     orphanedTypes: entityStubs,
     referenceResolvers: {

@@ -68,6 +68,12 @@ export abstract class CommitmentRef {
       '督办次数: reminders sent on this item (manual and automatic); null unless the caller is the coordinator or an editor of its partner',
   })
   reminderCount?: number | null;
+  @Field(() => [Reminder], {
+    nullable: true,
+    description:
+      '督办: the reminders sent on this item with their answers and decisions, oldest first (the coordinator and the item’s own editors)',
+  })
+  reminders?: Reminder[] | null;
 }
 
 @InterfaceType('Partner', { resolveType: (row: { kind: string }) => typeName(row.kind, 'Partner') })
@@ -251,6 +257,125 @@ export class LightThresholds {
 export class LightThresholdsInput {
   @Field(() => Int, { description: '1–365' }) dueSoonDays!: number;
   @Field(() => Int, { description: '1–365' }) staleDays!: number;
+}
+
+// ── Reminders (督办) ──
+
+export enum ReminderTriggerValue {
+  MANUAL = 'MANUAL',
+  DUE_SOON = 'DUE_SOON',
+  TURNED_RED = 'TURNED_RED',
+}
+registerEnumType(ReminderTriggerValue, {
+  name: 'ReminderTrigger',
+  description: 'Who sent a reminder: the coordinator (MANUAL), or the hub dueSoonDays before the due date or when the item turned red',
+});
+
+export enum ReminderStatusValue {
+  OPEN = 'OPEN',
+  ANSWERED = 'ANSWERED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ReminderStatusValue, {
+  name: 'ReminderStatus',
+  description: 'OPEN awaits the partner’s answer; ANSWERED awaits the coordinator’s decision; ACCEPTED and REJECTED are final',
+});
+
+export enum ReminderActionValue {
+  SENT = 'SENT',
+  READ = 'READ',
+  ANSWERED = 'ANSWERED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+}
+registerEnumType(ReminderActionValue, { name: 'ReminderAction', description: 'What happened to a reminder' });
+
+@ObjectType({ description: 'The partner’s answer to a reminder' })
+export class ReminderAnswer {
+  @Field(() => String, { description: 'Explanation (情况说明)' }) explanation!: string;
+  @Field(() => DateResolver, { nullable: true, description: 'A new due date the partner proposes' }) proposedDueDate?: string | null;
+  @Field(() => DateTimeResolver) answeredAt!: Date;
+  @Field(() => String) answeredBy!: string;
+}
+
+@ObjectType({ description: 'The coordinator’s decision on an answer' })
+export class ReminderDecision {
+  @Field(() => Boolean) accepted!: boolean;
+  @Field(() => String, { nullable: true }) note?: string | null;
+  @Field(() => DateTimeResolver) decidedAt!: Date;
+  @Field(() => String) decidedBy!: string;
+}
+
+@ObjectType({ description: '督办: a reminder on one item of the joint list, with its answer and decision' })
+export class Reminder {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) allianceId!: string;
+  @Field(() => String, { nullable: true, description: 'The alliance’s name' }) allianceName?: string | null;
+  @Field(() => ID) commitmentId!: string;
+  @Field(() => CommitmentRef, { nullable: true, description: 'The item (null if it left the list)' }) commitment?: CommitmentRef | null;
+  @Field(() => ID) partnerId!: string;
+  @Field(() => String, { nullable: true, description: 'The partner’s name as registered with the alliance' }) partnerName?: string | null;
+  @Field(() => PartnerKindScalar) kind!: PartnerKind;
+  @Field(() => ReminderTriggerValue) trigger!: ReminderTriggerValue;
+  @Field(() => String) message!: string;
+  @Field(() => DateResolver, { description: 'Answer by this day' }) replyBy!: string;
+  @Field(() => DateTimeResolver) sentAt!: Date;
+  @Field(() => String, { nullable: true, description: 'Who sent it; null when the hub sent it by itself' }) sentBy?: string | null;
+  @Field(() => ReminderStatusValue) status!: ReminderStatusValue;
+  @Field(() => ReminderAnswer, { nullable: true }) answer?: ReminderAnswer | null;
+  @Field(() => ReminderDecision, { nullable: true }) decision?: ReminderDecision | null;
+  @Field(() => Boolean, { description: 'Whether the partner’s editors have opened it since it was sent or decided' }) read!: boolean;
+  @Field(() => Int, { description: 'Optimistic-lock version; pass it back when answering or deciding' }) version!: number;
+}
+
+@ObjectType({
+  description: 'Reminders to act on: a partner editor’s (its partner’s reminders) or the coordinator’s (answers awaiting a decision)',
+})
+export class ReminderInbox {
+  @Field(() => Int, { description: 'Editors: reminders not yet opened; the coordinator: answers awaiting a decision' })
+  unreadCount!: number;
+  @Field(() => [Reminder], { description: 'Newest first' }) reminders!: Reminder[];
+  @Field(() => String, { description: 'Subscribe to reminderChanged with `after` set to it to miss nothing since this read' })
+  liveCursor!: string;
+}
+
+@ObjectType({ description: 'A change of a reminder, as delivered to its partner’s subscribers' })
+export class ReminderChange {
+  @Field(() => String, { description: 'Pass as `after` to resume from here' }) cursor!: string;
+  @Field(() => ID) allianceId!: string;
+  @Field(() => ID) partnerId!: string;
+  @Field(() => ReminderActionValue) action!: ReminderActionValue;
+  @Field(() => ID) reminderId!: string;
+  @Field(() => DateTimeResolver) occurredAt!: Date;
+  @Field(() => Reminder, { nullable: true }) reminder?: Reminder | null;
+}
+
+@InputType({ description: 'A reminder on one item' })
+export class ReminderInput {
+  @Field(() => ID) commitmentId!: string;
+  @Field(() => String, { description: '1–2000 characters' }) message!: string;
+  @Field(() => DateResolver, { description: 'Today or later' }) replyBy!: string;
+}
+
+@InputType({ description: 'One reminder on each red item of a partner in an alliance' })
+export class RedItemsReminderInput {
+  @Field(() => ID) allianceId!: string;
+  @Field(() => ID) partnerId!: string;
+  @Field(() => String, { description: '1–2000 characters' }) message!: string;
+  @Field(() => DateResolver, { description: 'Today or later' }) replyBy!: string;
+}
+
+@InputType()
+export class ReminderAnswerInput {
+  @Field(() => String, { description: '1–2000 characters' }) explanation!: string;
+  @Field(() => DateResolver, { nullable: true, description: 'Today or later' }) proposedDueDate?: string | null;
+}
+
+@InputType()
+export class ReminderDecisionInput {
+  @Field(() => Boolean) accept!: boolean;
+  @Field(() => String, { nullable: true, description: 'Up to 2000 characters; required when rejecting' }) note?: string | null;
 }
 
 // ── Coordinator inputs ──
