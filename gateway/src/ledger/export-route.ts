@@ -16,7 +16,7 @@ import {
   writeLedgerWorkbook,
 } from '@hub/ledger';
 import { sendFileHeaders } from './api.ts';
-import { type LedgerRequest, requireRole } from './routes.ts';
+import { type LedgerRequest, requireRole } from './request.ts';
 
 /** Items asked for per page of the joint list (the API allows 1–1000). */
 export const exportPageSize = 500;

@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { ErrorCode, type Viewer } from '@hub/contracts';
-import { HttpError } from '@hub/http';
+import { HttpError, sendJson } from '@hub/http';
 import type { GatewayContext } from '../gateway.ts';
-import { operationRunner, type RunOperation } from './api.ts';
+import { operationRunner } from './api.ts';
 import { exportLedger } from './export-route.ts';
+import { downloadTemplate, importCommitmentsFile } from './import-route.ts';
+import { LedgerFileError, type LedgerRequest } from './request.ts';
 
 /** What the ledger's routes take from the gateway: its Apollo server, how it authenticates and rate-limits. */
 export interface LedgerRouteOptions {
@@ -16,30 +18,7 @@ export interface LedgerRouteOptions {
   readonly throttle: (viewer: Viewer, address: string | undefined) => number | null;
 }
 
-/** What a ledger route handler gets: the verified caller, the address's parameters, the API. */
-export interface LedgerRequest {
-  readonly viewer: Viewer;
-  readonly params: URLSearchParams;
-  readonly run: RunOperation;
-  readonly request: IncomingMessage;
-  readonly response: ServerResponse;
-}
-
 type Handler = (request: LedgerRequest) => Promise<void>;
-
-/** Only `role` may use a route: 401 for anonymous callers, 403 for other roles. */
-export function requireRole(viewer: Viewer, role: Viewer['role'], what: string): void {
-  if (viewer.role === 'anonymous') {
-    throw new HttpError(401, ErrorCode.UNAUTHENTICATED, `Sign in to ${what}`);
-  }
-  if (viewer.role !== role) {
-    throw new HttpError(
-      403,
-      ErrorCode.FORBIDDEN,
-      `Only ${role === 'coordinator' ? 'the alliance coordinator' : 'partner editors'} may ${what}`,
-    );
-  }
-}
 
 /**
  * The ledger's HTTP routes beside /graphql (ADR 0010): the joint list as .xlsx, the import
@@ -63,9 +42,19 @@ export function ledgerRoutes(
         throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
       }
       const params = new URL(request.url ?? '/', 'http://gateway').searchParams;
-      await handler({ viewer, params, run, request, response });
+      try {
+        await handler({ viewer, params, run, request, response });
+      } catch (error) {
+        if (error instanceof LedgerFileError && !response.headersSent) {
+          sendJson(response, error.status, error.body());
+          return;
+        }
+        throw error;
+      }
     };
   return {
     '/ledger/export.xlsx': route('GET', exportLedger),
+    '/ledger/import-template.xlsx': route('GET', downloadTemplate),
+    '/ledger/import': route('POST', importCommitmentsFile),
   };
 }
