@@ -53,6 +53,9 @@ export interface HubSession {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The alliance's open streams of list changes: the gateway's group and the probe (not the gateway's own event feed). */
+const listStreams = 'hub_ws_subscriptions_active{field="coBuildingListChanged"}';
+
 /**
  * Starts the hub with fresh `hub_bench_` databases: embedded PostgreSQL in `.data/bench-pg`
  * (not the tests' cluster, which a start would shut down) unless DATABASE_URL is set.
@@ -88,7 +91,7 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
           async subscribed() {
             // Held by the gateway, and its shared stream open at the alliance subgraph (beside the probe's).
             const [gateway, alliance] = await Promise.all([readMetrics(gatewayMetrics), readMetrics(allianceMetrics)]);
-            return (alliance.hub_ws_subscriptions_active ?? 0) >= 2 ? (gateway.hub_live_clients ?? 0) : 0;
+            return (alliance[listStreams] ?? 0) >= 2 ? (gateway.hub_live_clients ?? 0) : 0;
           },
           publish: (change) => publisher.publish(ids[change] as string),
         },
@@ -99,7 +102,7 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
       const deadline = Date.now() + 10_000;
       let after = await readMetrics(gatewayMetrics);
       let alliance = await readMetrics(allianceMetrics);
-      while ((after.hub_live_groups || after.hub_live_clients || alliance.hub_ws_subscriptions_active) && Date.now() < deadline) {
+      while ((after.hub_live_groups || after.hub_live_clients || alliance[listStreams]) && Date.now() < deadline) {
         await sleep(200);
         after = await readMetrics(gatewayMetrics);
         alliance = await readMetrics(allianceMetrics);
@@ -128,7 +131,7 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
           deliveries: delta('hub_live_deliveries_total'),
           groupsAfterClose: after.hub_live_groups ?? Number.NaN,
           clientsAfterClose: after.hub_live_clients ?? Number.NaN,
-          allianceSubscriptionsAfterClose: alliance.hub_ws_subscriptions_active ?? Number.NaN,
+          allianceSubscriptionsAfterClose: alliance[listStreams] ?? Number.NaN,
         },
       };
     };

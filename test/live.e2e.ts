@@ -11,6 +11,9 @@ import { demo, eventually, gql, metric, startTestHub, tokenFor } from './support
 
 const policeBranch = stableId('branch/highway-traffic-police');
 
+/** The alliance's open streams of list changes (its total also counts the gateway's own event feed). */
+const listStreams = 'hub_ws_subscriptions_active{field="coBuildingListChanged"}';
+
 const listChanged = /* GraphQL */ `
   subscription Watch($allianceId: ID!, $after: String) {
     coBuildingListChanged(allianceId: $allianceId, after: $after) {
@@ -139,7 +142,7 @@ afterAll(async () => {
 describe('live dashboards at the gateway (graphql-ws)', () => {
   it('delivers a commitment a partner editor publishes, with fields owned by the partner’s subgraph', async () => {
     const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway });
-    await eventually(async () => (await metric(hub.subgraphUrls.alliance, 'hub_ws_subscriptions_active')) >= 1);
+    await eventually(async () => (await metric(hub.subgraphUrls.alliance, listStreams)) >= 1);
     const id = await publishNew('直播：施工区夜间联合巡查');
     const event = await eventually(async () => feed.values.find((v) => v.coBuildingListChanged.commitment?.id === id));
     expect(event.coBuildingListChanged).toMatchObject({
@@ -172,7 +175,7 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     expect((await metric(hub.gatewayUrl, 'hub_live_completions_total')) - completionsBefore).toBe(1);
     first.stop();
     second.stop();
-    await eventually(async () => (await metric(hub.subgraphUrls.alliance, 'hub_ws_subscriptions_active')) === 0);
+    await eventually(async () => (await metric(hub.subgraphUrls.alliance, listStreams)) === 0);
   });
 
   it('gives a client that reconnects with its last cursor what it missed, in order, once', async () => {
@@ -353,7 +356,7 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
 
   it('listens again when the alliance’s notification connection is cut, and keeps delivering', async () => {
     const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway });
-    await eventually(async () => (await metric(hub.subgraphUrls.alliance, 'hub_ws_subscriptions_active')) >= 1);
+    await eventually(async () => (await metric(hub.subgraphUrls.alliance, listStreams)) >= 1);
     const listeners = async () =>
       (await query<{ pid: number }>(hub.databaseUrls.alliance, "select pid from pg_stat_activity where query ilike 'listen %'")).map(
         (r) => r.pid,

@@ -3,7 +3,7 @@ import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFo
 import type { Client } from 'graphql-ws';
 import type { LivePlan } from './completion.ts';
 import { asExecutionResult } from './results.ts';
-import { cursorAfter, Subscriber } from './subscriber.ts';
+import { cursorAfter, type DirectChannel, Subscriber } from './subscriber.ts';
 
 /** What a live group needs from the gateway. */
 export interface LiveGroupDependencies {
@@ -63,7 +63,7 @@ function refusalOf(error: unknown): readonly GraphQLError[] | null {
 export class LiveGroup {
   private readonly subscribers = new Set<Subscriber>();
   /** Delivered events, oldest first, at most `historySize`. */
-  private readonly history: { cursor: string; payload: ExecutionResult }[] = [];
+  private readonly history: { cursor: string; payload: ExecutionResult; serialized: string }[] = [];
   /** Every delivered event after this cursor is in `history` or yet to come; null while unknown. */
   private floor: string | null;
   /** The last event taken from upstream (delivered or queued for delivery): where to resume. */
@@ -96,12 +96,15 @@ export class LiveGroup {
     return after === null || (this.floor !== null && !cursorAfter(this.floor, after));
   }
 
-  /** Adds a client that has every event up to `after`; its queue holds at most `capacity` undelivered events. */
-  join(after: string | null, capacity: number): Subscriber {
-    const subscriber = new Subscriber(capacity, after, (leaving) => this.leave(leaving));
+  /**
+   * Adds a client that has every event up to `after`; its queue holds at most `capacity`
+   * undelivered events. With a direct channel, events go straight to its socket as frames.
+   */
+  join(after: string | null, capacity: number, direct: DirectChannel | null = null): Subscriber {
+    const subscriber = new Subscriber(capacity, after, (leaving) => this.leave(leaving), direct);
     if (after !== null) {
-      for (const { cursor, payload } of this.history) {
-        subscriber.push(payload, cursor);
+      for (const { cursor, payload, serialized } of this.history) {
+        subscriber.push(payload, cursor, serialized);
       }
     }
     this.subscribers.add(subscriber);
@@ -248,14 +251,16 @@ export class LiveGroup {
       data: value === null ? null : { [this.plan.responseKey]: value },
       ...(result.errors?.length ? { errors: result.errors } : {}),
     });
-    this.history.push({ cursor, payload });
+    // Serialized once for every client (errors by their toJSON, as graphql-ws would).
+    const serialized = JSON.stringify(payload);
+    this.history.push({ cursor, payload, serialized });
     if (this.history.length > this.historySize) {
       this.floor = this.history.shift()?.cursor ?? this.floor;
     }
     // A group started "from now" knows its coverage from its first event on.
     this.floor ??= cursor;
     for (const subscriber of this.subscribers) {
-      subscriber.push(payload, cursor);
+      subscriber.push(payload, cursor, serialized);
       this.deps.counters.deliveries += 1;
     }
   }

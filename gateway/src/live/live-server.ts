@@ -17,6 +17,7 @@ import { admitOperation, type QueryLimits } from '../limits.ts';
 import { planSubscription } from './completion.ts';
 import { type LiveCounters, LiveGroup } from './group.ts';
 import { asExecutionResult } from './results.ts';
+import type { DirectChannel } from './subscriber.ts';
 import { type LiveRoutes, liveRoutes } from './supergraph-routes.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
@@ -137,7 +138,13 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
   };
 
   /** Joins the client to a group of its stream that has every event after its cursor, or starts one there. */
-  const subscribe = (document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, viewer: Viewer) => {
+  const subscribe = (
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    variables: Record<string, unknown>,
+    viewer: Viewer,
+    direct: DirectChannel,
+  ) => {
     const { plan, owner, key } = planned(document, operation, variables, viewer);
     // Cursors are compared as numbers: a malformed one must not reach the groups (nor start one).
     if (plan.after !== null && !/^\d{1,19}$/.test(plan.after)) {
@@ -166,7 +173,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       entry = started;
       set.add(entry);
     }
-    return entry.group.join(plan.after, capacity);
+    return entry.group.join(plan.after, capacity, direct);
   };
 
   /** Closes a socket with 4403 when its token expires: what the token allowed ends with it. */
@@ -200,7 +207,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         return true;
       },
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const refusal = options.admit(ctx.extra.viewer as Viewer, ctx.extra.request.socket.remoteAddress);
         if (refusal) {
           return [new GraphQLError(refusal, { extensions: { code: 'RATE_LIMITED' } })];
@@ -216,13 +223,17 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           document,
           operationName: payload.operationName,
           variableValues: payload.variables ?? {},
-          contextValue: { viewer: ctx.extra.viewer, operation },
+          contextValue: { viewer: ctx.extra.viewer, operation, direct: { socket: ctx.extra.socket, id } satisfies DirectChannel },
         } satisfies ExecutionArgs;
       },
       subscribe: (args) => {
-        const { viewer, operation } = args.contextValue as { viewer: Viewer; operation: OperationDefinitionNode };
+        const { viewer, operation, direct } = args.contextValue as {
+          viewer: Viewer;
+          operation: OperationDefinitionNode;
+          direct: DirectChannel;
+        };
         try {
-          return subscribe(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, viewer);
+          return subscribe(args.document, operation, (args.variableValues ?? {}) as Record<string, unknown>, viewer, direct);
         } catch (error) {
           if (error instanceof GraphQLError) {
             return { errors: [error] };

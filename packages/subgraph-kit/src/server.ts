@@ -3,10 +3,23 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
 import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isDatabaseUnavailable, isRefusedValue } from './errors.ts';
+
+/** The root field an operation selects first (for metrics), or `unknown` when it does not parse. */
+function rootFieldOf(query: string, operationName: string | null | undefined): string {
+  try {
+    const operation = parse(query).definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+    );
+    const first = operation?.selectionSet.selections[0];
+    return first?.kind === Kind.FIELD ? first.name.value : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
 
 /** A plain HTTP route beside `/graphql` (ingestion, metrics). Returns status and JSON body. */
 export type Route = (request: { body: unknown; identity: InternalIdentity | null }) => Promise<{ status: number; body: unknown }>;
@@ -113,6 +126,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
         hub_graphql_requests_total: graphqlRequests,
         hub_ws_subscriptions_total: ws.total,
         hub_ws_subscriptions_active: ws.active,
+        ...Object.fromEntries([...ws.activeByField].map(([field, active]) => [`hub_ws_subscriptions_active{field="${field}"}`, active])),
         // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
         hub_process_heap_used_bytes: process.memoryUsage().heapUsed,
         hub_process_rss_bytes: process.memoryUsage.rss(),
@@ -140,8 +154,10 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   });
 
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  const ws = { total: 0, active: 0 };
-  const wsServer = useServer<{ identity?: string }, { context?: Context }>(
+  // Open subscriptions in all and by root field (the gateway's own event feed is one of them).
+  const ws = { total: 0, active: 0, activeByField: new Map<string, number>() };
+  const countField = (field: string, by: number) => ws.activeByField.set(field, (ws.activeByField.get(field) ?? 0) + by);
+  const wsServer = useServer<{ identity?: string }, { context?: Context; fields?: Map<string, string> }>(
     {
       schema: options.schema,
       onConnect: async (ctx) => {
@@ -154,12 +170,21 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
         }
       },
       context: (ctx) => ctx.extra.context ?? {},
-      onSubscribe: () => {
+      onSubscribe: (ctx, id, payload) => {
         ws.total += 1;
         ws.active += 1;
+        const field = rootFieldOf(payload.query, payload.operationName);
+        ctx.extra.fields ??= new Map();
+        ctx.extra.fields.set(id, field);
+        countField(field, 1);
       },
-      onComplete: () => {
+      onComplete: (ctx, id) => {
         ws.active -= 1;
+        const field = ctx.extra.fields?.get(id);
+        if (field !== undefined) {
+          ctx.extra.fields?.delete(id);
+          countField(field, -1);
+        }
       },
       // graphql-ws sends errors as they were thrown: mask them as HTTP answers are. Its `error`
       // messages are only the operation's validation errors, which carry no code of their own.
