@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
 import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
@@ -94,7 +94,9 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls subgraphs (signed identity), so browsers' CSRF rules do not apply.
     csrfPrevention: false,
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // No cache hints: the schema declares none and the gateway does not read them, yet Apollo's
+    // default cache-control plugin would wrap every field of every response to compute them.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await apollo.start();
 
