@@ -6,6 +6,7 @@ import type { GatewayContext } from '../gateway.ts';
 import { operationRunner } from './api.ts';
 import { exportLedger } from './export-route.ts';
 import { downloadTemplate, importCommitmentsFile } from './import-route.ts';
+import { reportJson, reportWord } from './report-route.ts';
 import { LedgerFileError, type LedgerRequest } from './request.ts';
 
 /** What the ledger's routes take from the gateway: its Apollo server, how it authenticates and rate-limits. */
@@ -56,5 +57,7 @@ export function ledgerRoutes(
     '/ledger/export.xlsx': route('GET', exportLedger),
     '/ledger/import-template.xlsx': route('GET', downloadTemplate),
     '/ledger/import': route('POST', importCommitmentsFile),
+    '/ledger/report': route('GET', reportJson),
+    '/ledger/report.docx': route('GET', reportWord),
   };
 }

@@ -3,6 +3,8 @@ export * from './import-report.ts';
 export * from './issues.ts';
 export * from './kinds.ts';
 export * from './period.ts';
+export * from './report.ts';
+export * from './report-docx.ts';
 export * from './row.ts';
 export * from './tally.ts';
 export * from './template.ts';

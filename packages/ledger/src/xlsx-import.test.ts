@@ -12,9 +12,7 @@ import { dayOf, ImportFileError, importLimits, readImportWorkbook } from './xlsx
 /** JSZip, the zip library exceljs itself writes with: builds the hostile archives. */
 const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as {
   new (): { file(name: string, data: string | Buffer, options?: object): void; generateAsync(options: object): Promise<Buffer> };
-  loadAsync(
-    data: Buffer,
-  ): Promise<{
+  loadAsync(data: Buffer): Promise<{
     files: Record<string, unknown>;
     file(name: string, data: string | Buffer, options?: object): void;
     generateAsync(options: object): Promise<Buffer>;
