@@ -146,6 +146,13 @@ export async function exportLedger(ledger: LedgerRequest): Promise<void> {
       note,
       columns: ledgerColumns({ allianceColumn: !single, kinds, light: true, reminders: true }),
       byAlliance: !single,
+      // Every member is summed up, as the API's stats list them (by name), items or not.
+      known: {
+        alliances: alliances.map((alliance) => alliance.name),
+        partners: [...new Set(alliances.flatMap((alliance) => alliance.members.map((member) => member.name)))].sort((a, b) =>
+          a.localeCompare(b, 'zh-CN'),
+        ),
+      },
     });
   } catch (error) {
     // The headers are out: the only honest answer left is a broken download, never a short file.

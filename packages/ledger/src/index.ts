@@ -12,3 +12,5 @@ export * from './vocabulary.ts';
 export * from './xlsx-export.ts';
 export * from './xlsx-import.ts';
 export * from './zip-guard.ts';
+/** exceljs's types, for code that reads the ledger's files with the same library (the tests). */
+export type * as ExcelJSTypes from 'exceljs';

@@ -34,6 +34,16 @@ export class LedgerTally {
   readonly byPartner = new Map<string, Figures>();
   readonly byCategory = new Map<Category, Figures>(categories.map((category) => [category, empty()]));
 
+  /** Groups listed even without rows (an alliance's members, say), in the order given; others follow as met. */
+  constructor(known: { alliances?: readonly string[]; partners?: readonly string[] } = {}) {
+    for (const name of known.alliances ?? []) {
+      this.byAlliance.set(name, empty());
+    }
+    for (const name of known.partners ?? []) {
+      this.byPartner.set(name, empty());
+    }
+  }
+
   add(row: LedgerRow): void {
     this.rows += 1;
     if (row.status === 'WITHDRAWN') {

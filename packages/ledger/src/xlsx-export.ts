@@ -16,6 +16,8 @@ export interface LedgerWorkbookOptions {
   readonly columns: readonly LedgerColumn[];
   /** A summary by alliance too (a file of several alliances). */
   readonly byAlliance: boolean;
+  /** Alliances and partners the summary lists even when no row is theirs (the members, as the API's stats list them). */
+  readonly known?: { readonly alliances?: readonly string[]; readonly partners?: readonly string[] };
 }
 
 const numberFormats: Record<ColumnType, string | undefined> = {
@@ -96,7 +98,7 @@ export async function writeLedgerWorkbook(
   const overdueColumn = columns.findIndex((column) => column.header === headers.overdue) + 1;
   const lightColumn = columns.findIndex((column) => column.header === headers.light) + 1;
 
-  const tally = new LedgerTally();
+  const tally = new LedgerTally(options.known);
   for await (const page of pages) {
     for (const item of page) {
       const row = sheet.addRow(columns.map((column) => column.value(item, tally.rows)));
