@@ -492,6 +492,32 @@ describe('an import', () => {
 
 describe('the report', () => {
   it('gives the figures the API gives, as JSON for the page and in the .docx', async () => {
+    // A reminder on an overdue item, answered: the partner's explanation is that item's reason, and the ledger counts it.
+    const late = (await apiList(highway, { overdue: true })).find(
+      (item: { partnerId: string }) => item.partnerId === demo.partners.widening,
+    );
+    expect(late).toBeDefined();
+    const replyBy = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const sent = await gql(
+      hub.gatewayUrl,
+      'mutation($input: ReminderInput!) { sendReminder(input: $input) { id version } }',
+      { input: { commitmentId: late.id, message: '请说明逾期原因', replyBy } },
+      tokens.coordinator,
+    );
+    expect(sent.errors).toBeUndefined();
+    const answered = await gql(
+      hub.gatewayUrl,
+      'mutation($id: ID!, $version: Int!, $input: ReminderAnswerInput!) { answerReminder(id: $id, version: $version, input: $input) { status } }',
+      { id: sent.data.sendReminder.id, version: sent.data.sendReminder.version, input: { explanation: '整改材料待第三方复核' } },
+      tokens.widening,
+    );
+    expect(answered.errors).toBeUndefined();
+    const ledger = rowsBelowHeader(
+      (await openWorkbook(await download('coordinator', `/ledger/export.xlsx?alliance=${highway}`))).getWorksheet('台账')!,
+      '序号',
+    );
+    expect(ledger.find((row) => row.事项编号 === late.id)?.督办次数).toBe(1);
+
     const period = '2026-Q4';
     const response = await call('coordinator', `/ledger/report?alliance=${highway}&period=${period}`);
     expect(response.status).toBe(200);
@@ -503,6 +529,10 @@ describe('the report', () => {
       stats.byPartner.map((row: any) => [row.partnerName, row.total, row.completed, row.overdue]),
     );
     expect(model.lagging.filter((item: any) => item.why === 'OVERDUE').length).toBe(stats.overall.overdue);
+    expect(model.lagging.find((item: any) => item.title === late.title)).toMatchObject({
+      reason: '整改材料待第三方复核',
+      reasonFrom: 'ANSWER',
+    });
 
     const docx = await download('coordinator', `/ledger/report.docx?alliance=${highway}&period=${period}`);
     expect(docx.subarray(0, 2).toString()).toBe('PK');
@@ -517,6 +547,7 @@ describe('the report', () => {
     for (const item of model.lagging) {
       expect(text).toContain(item.title);
     }
+    expect(text).toContain('整改材料待第三方复核');
     expect(text).toContain('一、总体情况');
     expect(xml).toContain('仿宋_GB2312');
   });

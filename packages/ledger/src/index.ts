@@ -1,3 +1,5 @@
+/** exceljs's types, for code that reads the ledger's files with the same library (the tests). */
+export type * as ExcelJSTypes from 'exceljs';
 export * from './filter.ts';
 export * from './import-report.ts';
 export * from './issues.ts';
@@ -12,5 +14,3 @@ export * from './vocabulary.ts';
 export * from './xlsx-export.ts';
 export * from './xlsx-import.ts';
 export * from './zip-guard.ts';
-/** exceljs's types, for code that reads the ledger's files with the same library (the tests). */
-export type * as ExcelJSTypes from 'exceljs';

@@ -162,7 +162,7 @@ function sections(model: ReportModel): (Paragraph | Table)[] {
     content: model.lagging.length
       ? [
           body(
-            `逾期未完成 ${number(overall.overdue)} 项，超过 ${model.staleDays} 天未报送进展 ${number(overall.stale)} 项，情况如下（情况说明为责任单位最近一次报送的进展）：`,
+            `逾期未完成 ${number(overall.overdue)} 项，超过 ${model.staleDays} 天未报送进展 ${number(overall.stale)} 项，情况如下（情况说明为责任单位对督办的最近答复，未答复的为其最近一次报送的进展）：`,
           ),
           table(
             head(['共建单位', '事项名称', '完成时限', '进展', '滞后情况', '情况说明']),

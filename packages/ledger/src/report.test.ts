@@ -71,6 +71,17 @@ function sources(name: string, overall: ApiFigures): ReportSources {
         id: 'late',
         title: '逾期事项',
         progressReports: [{ percent: 40, text: '材料待审批', reportedAt: '2026-03-05T01:00:00Z', figures: [] }],
+        reminders: [
+          { answer: { explanation: '旧的答复', answeredAt: '2026-03-01T01:00:00Z' } },
+          { answer: { explanation: '征迁未完成', proposedDueDate: '2026-05-31', answeredAt: '2026-03-08T01:00:00Z' } },
+          { answer: null },
+        ],
+      }),
+      item({
+        id: 'late2',
+        title: '只报进展',
+        dueDate: '2026-03-01',
+        progressReports: [{ percent: 10, text: '材料待审批', reportedAt: '2026-03-05T01:00:00Z', figures: [] }],
       }),
     ],
     stale: [item({ id: 'late' }), item({ id: 'quiet', title: '沉寂事项', dueDate: '2026-12-31' })],
@@ -96,9 +107,10 @@ describe('the report', () => {
     const overall = figures(3, 1, 1, 46.7);
     const model = buildReport([sources('甲联盟', overall)], march, new Date('2026-04-10T00:00:00Z'), []);
     expect(model.overall).toMatchObject({ ...overall, stale: 1, closedInPeriod: 1, activitiesInPeriod: 1 });
-    expect(model.lagging.map((entry) => [entry.title, entry.why, entry.reason])).toEqual([
-      ['逾期事项', 'OVERDUE', '材料待审批'],
-      ['沉寂事项', 'STALE', null],
+    expect(model.lagging.map((entry) => [entry.title, entry.why, entry.reason, entry.reasonFrom])).toEqual([
+      ['逾期事项', 'OVERDUE', '征迁未完成（拟调整完成时限至 2026-05-31）', 'ANSWER'],
+      ['只报进展', 'OVERDUE', '材料待审批', 'PROGRESS'],
+      ['沉寂事项', 'STALE', null, null],
     ]);
     expect(model.closed.map((entry) => entry.title)).toEqual(['三月销项']);
     expect(model.activities).toEqual([expect.objectContaining({ title: '主题党日', attendees: 20, type: '主题党日', day: '2026-03-10' })]);
@@ -127,7 +139,7 @@ describe('the report', () => {
     expect(text).toContain(`完成率 ${percentText(1 / 3)}`);
     expect(text).toContain('一、总体情况');
     expect(text).toContain('七、重要进展');
-    expect(text).toContain('材料待审批');
+    expect(text).toContain('征迁未完成（拟调整完成时限至 2026-05-31）');
     expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
     expect(xml).toContain('w:eastAsia="黑体"');
   });

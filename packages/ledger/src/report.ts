@@ -53,7 +53,7 @@ export interface ApiReportAlliance {
 
 /** The selection of a joint-list node for the report's item lists. */
 export const reportItemSelection =
-  'id partnerId title category status progress dueDate publishedAt completedAt progressReports { percent text reportedAt figures { label value unit } }';
+  'id partnerId title category status progress dueDate publishedAt completedAt progressReports { percent text reportedAt figures { label value unit } } reminders { answer { explanation proposedDueDate answeredAt } }';
 
 /** A joint-list item as `reportItemSelection` reads it (progress reports latest first). */
 export interface ApiReportItem {
@@ -72,6 +72,12 @@ export interface ApiReportItem {
     readonly reportedAt: string;
     readonly figures: readonly { readonly label: string; readonly value: number; readonly unit?: string | null }[];
   }[];
+  /** 督办, oldest first, with the partner's answers (the coordinator reads them). */
+  readonly reminders?:
+    | readonly {
+        readonly answer?: { readonly explanation: string; readonly proposedDueDate?: string | null; readonly answeredAt: string } | null;
+      }[]
+    | null;
 }
 
 export interface FiguresRow extends ApiFigures {
@@ -87,9 +93,10 @@ export interface LaggingItem {
   readonly progress: number;
   readonly why: 'OVERDUE' | 'STALE';
   readonly days: number;
-  /** The partner's latest word on it: its last progress report, if any. */
+  /** The partner's latest word on it: its answer to a reminder (情况说明) or its last progress report. */
   readonly reason: string | null;
   readonly reasonDay: string | null;
+  readonly reasonFrom: 'ANSWER' | 'PROGRESS' | null;
 }
 
 export interface ReportModel {
@@ -143,6 +150,23 @@ export interface ReportSources {
   readonly advancing: readonly ApiReportItem[];
 }
 
+/**
+ * What the partner last said about an item: its latest answer to a reminder (情况说明, with the
+ * new due date it proposes), else its latest progress report; null when it said nothing.
+ */
+function latestWord(item: ApiReportItem): Pick<LaggingItem, 'reason' | 'reasonDay' | 'reasonFrom'> {
+  const answers = (item.reminders ?? []).flatMap((reminder) => (reminder.answer ? [reminder.answer] : []));
+  const answer = answers.sort((a, b) => b.answeredAt.localeCompare(a.answeredAt))[0];
+  const report = item.progressReports[0];
+  if (answer && (!report || answer.answeredAt >= report.reportedAt)) {
+    const proposal = answer.proposedDueDate ? `（拟调整完成时限至 ${answer.proposedDueDate}）` : '';
+    return { reason: `${answer.explanation}${proposal}`, reasonDay: hubDay(answer.answeredAt), reasonFrom: 'ANSWER' };
+  }
+  return report
+    ? { reason: report.text, reasonDay: hubDay(report.reportedAt), reasonFrom: 'PROGRESS' }
+    : { reason: null, reasonDay: null, reasonFrom: null };
+}
+
 /** Most notable progress entries a report lists. */
 export const notableProgressCount = 10;
 
@@ -182,7 +206,7 @@ const figuresOf = (figures: ApiFigures): ApiFigures => ({
  * The report of `period` over `sources` (one per alliance), as of `now`: the figures as the API
  * gives them (one alliance: exactly its stats; several: their sums, rates from the sums), the
  * items that lag (overdue first, then those without progress for staleDays, with the partner's
- * latest progress text as its word on them), the items closed (销项) in the period, the
+ * latest word on them: its answer to a reminder or its progress), the items closed (销项) in the period, the
  * activities held in it (started in it, and by `now`) and the most notable progress reported in it (reports with figures
  * first, then the highest percent).
  */
@@ -199,11 +223,9 @@ export function buildReport(sources: readonly ReportSources[], period: ReportPer
   const progress: (ReportModel['progress'][number] & { at: string; hasFigures: boolean })[] = [];
   for (const source of sources) {
     const alliance = source.alliance.name;
-    const latestWord = (item: ApiReportItem) => item.progressReports[0] ?? null;
     const listed = new Set<string>();
     for (const item of source.overdue) {
       listed.add(item.id);
-      const word = latestWord(item);
       lagging.push({
         alliance,
         partner: partnerName(source, item.partnerId),
@@ -212,13 +234,11 @@ export function buildReport(sources: readonly ReportSources[], period: ReportPer
         progress: item.progress,
         why: 'OVERDUE',
         days: item.dueDate ? daysBetween(item.dueDate, today) : 0,
-        reason: word?.text ?? null,
-        reasonDay: word ? hubDay(word.reportedAt) : null,
+        ...latestWord(item),
       });
     }
     for (const item of source.stale.filter((candidate) => !listed.has(candidate.id))) {
-      const word = latestWord(item);
-      const since = word?.reportedAt ?? item.publishedAt;
+      const since = item.progressReports[0]?.reportedAt ?? item.publishedAt;
       lagging.push({
         alliance,
         partner: partnerName(source, item.partnerId),
@@ -227,8 +247,7 @@ export function buildReport(sources: readonly ReportSources[], period: ReportPer
         progress: item.progress,
         why: 'STALE',
         days: since ? daysBetween(hubDay(since), today) : 0,
-        reason: word?.text ?? null,
-        reasonDay: word ? hubDay(word.reportedAt) : null,
+        ...latestWord(item),
       });
     }
     for (const item of source.completed.filter((candidate) => inPeriod(candidate.completedAt, period))) {
