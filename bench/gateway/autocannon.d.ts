@@ -6,6 +6,8 @@ declare module 'autocannon' {
       connections?: number;
       /** Seconds. */
       duration?: number;
+      /** Seconds without an answer before a request counts as timed out (default 10). */
+      timeout?: number;
       method?: string;
       headers?: Record<string, string>;
       body?: string;

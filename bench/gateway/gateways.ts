@@ -19,9 +19,29 @@ export interface GatewaySpec {
 const hubEntry = 'gateway/src/index.ts';
 const hiveEntry = 'bench/gateway/peers/hive.ts';
 
-/** The hub's gateway with its response cache off and on (HUB_RESPONSE_CACHE). */
-export const hubCacheOff: GatewaySpec = { name: 'hub (cache off)', hub: true, entry: hubEntry, env: { HUB_RESPONSE_CACHE: 'off' } };
-export const hubCacheOn: GatewaySpec = { name: 'hub (cache on)', hub: true, entry: hubEntry, env: { HUB_RESPONSE_CACHE: 'on' } };
+/**
+ * The hub's gateway with its response cache off and on (HUB_RESPONSE_CACHE), identical reads in
+ * flight sharing one execution in both (HUB_SHARE_IN_FLIGHT, its default); and with neither, the
+ * gateway's own cost for every request.
+ */
+export const hubCacheOff: GatewaySpec = {
+  name: 'hub (cache off)',
+  hub: true,
+  entry: hubEntry,
+  env: { HUB_RESPONSE_CACHE: 'off', HUB_SHARE_IN_FLIGHT: 'on' },
+};
+export const hubCacheOn: GatewaySpec = {
+  name: 'hub (cache on)',
+  hub: true,
+  entry: hubEntry,
+  env: { HUB_RESPONSE_CACHE: 'on', HUB_SHARE_IN_FLIGHT: 'on' },
+};
+export const hubUnshared: GatewaySpec = {
+  name: 'hub (cache off, sharing off)',
+  hub: true,
+  entry: hubEntry,
+  env: { HUB_RESPONSE_CACHE: 'off', HUB_SHARE_IN_FLIGHT: 'off' },
+};
 /** The peers' label the ratios are taken against. */
 export const stockApolloName = 'stock Apollo';
 
@@ -29,6 +49,7 @@ export const stockApolloName = 'stock Apollo';
 export const gatewaySpecs: readonly GatewaySpec[] = [
   hubCacheOff,
   hubCacheOn,
+  hubUnshared,
   { name: stockApolloName, hub: false, entry: 'bench/gateway/peers/apollo.ts', env: {} },
   { name: 'Hive Gateway', hub: false, entry: hiveEntry, env: { BENCH_HIVE_PLANNER: 'js', BENCH_HIVE_DEDUP: 'on' } },
   { name: 'Hive Gateway, dedup off', hub: false, entry: hiveEntry, env: { BENCH_HIVE_PLANNER: 'js', BENCH_HIVE_DEDUP: 'off' } },

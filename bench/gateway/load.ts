@@ -11,8 +11,10 @@ export interface LoadResult {
   readonly requestsPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
-  /** Connection errors, timeouts, non-2xx answers, and answers with errors or the wrong number of items. */
+  /** Connection errors, timeouts (no answer in 30 s), non-2xx answers, and answers with errors or the wrong number of items. */
   readonly failures: { errors: number; timeouts: number; non2xx: number; wrongAnswers: number };
+  /** The start of the first wrong answer, if any. */
+  readonly firstWrongAnswer: string | null;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function runLoad(options: {
   seconds: number;
 }): Promise<LoadResult> {
   const { workload, expectedItems } = options;
+  let firstWrongAnswer: string | null = null;
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -35,7 +38,15 @@ export async function runLoad(options: {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: workload.body,
-    verifyBody: (body) => !body.includes('"errors":') && occurrences(body, workload.marker) === expectedItems,
+    // Beyond any latency a loaded machine gives these runs: a request still unanswered is lost.
+    timeout: 30,
+    verifyBody: (body) => {
+      const right = !body.includes('"errors":') && occurrences(body, workload.marker) === expectedItems;
+      if (!right) {
+        firstWrongAnswer ??= body.slice(0, 500);
+      }
+      return right;
+    },
   });
   return {
     completed: result.requests.total,
@@ -44,6 +55,13 @@ export async function runLoad(options: {
     requestsPerSecond: result.requests.total / result.duration,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, wrongAnswers: result.mismatches },
+    // autocannon counts a timeout as an error too.
+    failures: {
+      errors: result.errors - result.timeouts,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      wrongAnswers: result.mismatches,
+    },
+    firstWrongAnswer,
   };
 }

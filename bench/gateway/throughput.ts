@@ -120,11 +120,13 @@ async function checkAnswers(gateways: readonly RunningGateway[], workload: Workl
 /** The problems of one load run, as failure lines. */
 function loadProblems(gateway: string, workload: string, what: string, load: LoadResult): string[] {
   const { errors, timeouts, non2xx, wrongAnswers } = load.failures;
-  return errors || timeouts || non2xx || wrongAnswers
-    ? [
-        `${gateway}, ${workload}, ${what}: ${errors} connection errors, ${timeouts} timeouts, ${non2xx} non-2xx answers, ${wrongAnswers} answers with errors or the wrong item count`,
-      ]
-    : [];
+  if (!errors && !timeouts && !non2xx && !wrongAnswers) {
+    return [];
+  }
+  const example = load.firstWrongAnswer ? ` (the first: ${load.firstWrongAnswer})` : '';
+  return [
+    `${gateway}, ${workload}, ${what}: ${errors} connection errors, ${timeouts} timeouts, ${non2xx} non-2xx answers, ${wrongAnswers} answers with errors or the wrong item count${example}`,
+  ];
 }
 
 /**
