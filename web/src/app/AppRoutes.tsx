@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
 import { AgreementTab } from '../coordinator/AgreementTab.tsx';
 import { AllianceLayout } from '../coordinator/AllianceLayout.tsx';
+import { ItemPage } from '../coordinator/ItemPage.tsx';
 import { AlliancesPage } from '../coordinator/AlliancesPage.tsx';
 import { MeetingsTab } from '../coordinator/MeetingsTab.tsx';
 import { PartnersTab } from '../coordinator/PartnersTab.tsx';
@@ -14,6 +15,8 @@ import { MyActivitiesPage } from '../editor/MyActivitiesPage.tsx';
 import { MyCommitmentsPage } from '../editor/MyCommitmentsPage.tsx';
 import { NewActivityPage } from '../editor/NewActivityPage.tsx';
 import { NewCommitmentPage } from '../editor/NewCommitmentPage.tsx';
+import { InboxPage } from '../reminders/InboxPage.tsx';
+import { ReviewPage } from '../reminders/ReviewPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { AppShell } from './AppShell.tsx';
 import { DefaultWall } from './DefaultWall.tsx';
@@ -38,13 +41,16 @@ export function AppRoutes() {
             <Route path="activities" element={<MyActivitiesPage />} />
             <Route path="activities/new" element={<NewActivityPage />} />
             <Route path="activities/:activityId" element={<ActivityPage />} />
+            <Route path="reminders" element={<InboxPage />} />
           </Route>
+          <Route path="reminders" element={<ReviewPage />} />
           <Route path="alliances" element={<AlliancesPage />} />
           <Route path="alliances/:allianceId" element={<AllianceLayout />}>
             <Route index element={<PartnersTab />} />
             <Route path="agreement" element={<AgreementTab />} />
             <Route path="meetings" element={<MeetingsTab />} />
             <Route path="tracking" element={<TrackingTab />} />
+            <Route path="items/:commitmentId" element={<ItemPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

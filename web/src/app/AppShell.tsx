@@ -1,6 +1,7 @@
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { ReminderNavLink } from '../reminders/ReminderNavLink.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 
 /** The frame of the working pages: brand, the signed-in role's pages, language, who is signed in. */
@@ -28,6 +29,7 @@ export function AppShell() {
           {role === 'partner_editor' ? link('/my/commitments', t('nav.myCommitments')) : null}
           {role === 'partner_editor' ? link('/my/activities', t('nav.myActivities')) : null}
           {role === 'coordinator' ? link('/alliances', t('nav.alliances')) : null}
+          <ReminderNavLink />
         </nav>
         <div className="app-header__end">
           <LanguageSwitch />

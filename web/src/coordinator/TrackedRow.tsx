@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { TrackedCommitmentDetailDocument, type TrackedCommitmentFragment } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
+import { LightBadge } from '../ui/LightBadge.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
@@ -59,10 +61,12 @@ interface TrackedRowProps {
   readonly partnerName: string;
   /** Where it happens, from its kind's place field. */
   readonly place: string | null;
+  /** The coordinator's page of the item: its full history and reminders. */
+  readonly itemHref: string;
 }
 
-/** A row of the tracking view; opening it shows the item's progress reports and evidence. */
-export function TrackedRow({ item, overdue, partnerName, place }: TrackedRowProps) {
+/** A row of the tracking view with the item's light; opening it shows its progress reports and evidence, its link the full history and reminders. */
+export function TrackedRow({ item, overdue, partnerName, place, itemHref }: TrackedRowProps) {
   const { t, format } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -77,6 +81,13 @@ export function TrackedRow({ item, overdue, partnerName, place }: TrackedRowProp
             {item.branch ? ` · ${item.branch.name}` : ''}
             {place ? ` · ${place}` : ''}
           </span>
+          <span className="table__sub">
+            <Link to={itemHref}>{t('tracking.openItem')}</Link>
+            {item.reminderCount ? ` · ${t('tracking.reminderCount', { count: item.reminderCount })}` : ''}
+          </span>
+        </td>
+        <td data-label={t('light.label')}>
+          <LightBadge light={item.light} reason={item.lightReason} compact />
         </td>
         <td data-label={t('commitment.field.category')}>{t(`category.${item.category}`)}</td>
         <td data-label={t('commitment.status')}>
@@ -89,7 +100,7 @@ export function TrackedRow({ item, overdue, partnerName, place }: TrackedRowProp
       </tr>
       {open ? (
         <tr className="table__detail">
-          <td colSpan={5}>
+          <td colSpan={6}>
             <TrackedDetail id={item.id} />
           </td>
         </tr>

@@ -1,7 +1,7 @@
 import { categories, listStatuses } from '../app/vocabulary.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
-import type { TrackingFilter } from './tracking-filter.ts';
+import { lights, type TrackingFilter } from './tracking-filter.ts';
 
 interface TrackingFiltersProps {
   readonly filter: TrackingFilter;
@@ -11,11 +11,11 @@ interface TrackingFiltersProps {
   onChange(filter: TrackingFilter): void;
 }
 
-/** The tracking view's filters: status, category, partner kind, partner, overdue, stale, order. */
+/** The tracking view's filters: traffic light, status, category, partner kind, partner, overdue, stale, order. */
 export function TrackingFilters({ filter, partners, kinds, onChange }: TrackingFiltersProps) {
   const { t, lang } = useI18n();
   const kindLabels = new Map(kinds.map((kind) => [kind.kind, textOf(kind.label, lang)]));
-  const chips = <K extends 'status' | 'category' | 'kind'>(
+  const chips = <K extends 'status' | 'category' | 'kind' | 'light'>(
     field: K,
     options: readonly TrackingFilter[K][number][],
     label: (value: TrackingFilter[K][number]) => string,
@@ -41,6 +41,7 @@ export function TrackingFilters({ filter, partners, kinds, onChange }: TrackingF
   );
   return (
     <search className="filters" aria-label={t('tracking.filters')}>
+      {chips('light', lights, (value) => t(`light.${value}`))}
       {chips('status', listStatuses, (value) => t(`status.${value}`))}
       {chips('category', categories, (value) => t(`category.${value}`))}
       {chips(
@@ -90,7 +91,7 @@ export function TrackingFilters({ filter, partners, kinds, onChange }: TrackingF
           type="button"
           className="button button--quiet"
           onClick={() =>
-            onChange({ status: [], category: [], kind: [], partnerId: '', overdue: false, staleDays: '', order: 'DUE_DATE_ASC' })
+            onChange({ status: [], category: [], kind: [], partnerId: '', overdue: false, staleDays: '', light: [], order: 'DUE_DATE_ASC' })
           }
         >
           {t('tracking.clear')}

@@ -61,6 +61,7 @@ export function TrackingPage({ allianceId, kinds, filter, order, staleDays, afte
             <thead>
               <tr>
                 <th>{t('commitment.field.title')}</th>
+                <th>{t('light.label')}</th>
                 <th>{t('commitment.field.category')}</th>
                 <th>{t('commitment.status')}</th>
                 <th>{t('commitment.progress')}</th>
@@ -77,10 +78,11 @@ export function TrackingPage({ allianceId, kinds, filter, order, staleDays, afte
                   overdue={isOverdue(edge.node, today)}
                   partnerName={partnerName(edge.node.partnerId)}
                   place={placeOf(edge.node, kinds)}
+                  itemHref={`/alliances/${allianceId}/items/${edge.node.id}`}
                 />
               ) : (
                 <tr key={edge.cursor}>
-                  <td colSpan={5} className="is-unavailable">
+                  <td colSpan={6} className="is-unavailable">
                     {t('tracking.unavailable')}
                   </td>
                 </tr>

@@ -5,6 +5,7 @@ import { KindsPending } from '../kinds/KindsPending.tsx';
 import { usePartnerKinds } from '../kinds/PartnerKindsProvider.tsx';
 import type { PartnerKinds } from '../kinds/partner-kinds.ts';
 import { useAdminAlliance } from './AllianceLayout.tsx';
+import { LedgerTools } from './LedgerTools.tsx';
 import { TrackingFilters } from './TrackingFilters.tsx';
 import { TrackingPage } from './TrackingPage.tsx';
 import { apiFilter, filterFromParams, paramsFromFilter } from './tracking-filter.ts';
@@ -24,6 +25,7 @@ function TrackingView({ kinds }: { kinds: PartnerKinds }) {
   const staleDays = filter.staleDays ? Number(filter.staleDays) : 30;
   return (
     <>
+      <LedgerTools alliance={alliance} partnerId={filter.partnerId} />
       <TrackingFilters
         filter={filter}
         partners={alliance.members}

@@ -1,5 +1,8 @@
 import { categories, listStatuses } from '../app/vocabulary.ts';
-import type { Category, CoBuildingListFilter, CommitmentOrder, CommitmentStatus } from '../generated/graphql.ts';
+import type { Category, CoBuildingListFilter, CommitmentOrder, CommitmentStatus, TrafficLight } from '../generated/graphql.ts';
+
+/** The traffic lights, worst first. */
+export const lights: readonly TrafficLight[] = ['RED', 'YELLOW', 'GREEN'];
 
 /** The tracking view's filters, kept in the address so a view can be shared and reloaded. */
 export interface TrackingFilter {
@@ -11,6 +14,8 @@ export interface TrackingFilter {
   readonly overdue: boolean;
   /** Open items with no progress for this many days; empty for no condition. */
   readonly staleDays: string;
+  /** Open items with one of these lights. */
+  readonly light: TrafficLight[];
   readonly order: CommitmentOrder;
 }
 
@@ -28,6 +33,7 @@ export function filterFromParams(params: URLSearchParams, kinds: readonly string
     partnerId: params.get('partner') ?? '',
     overdue: params.get('overdue') === '1',
     staleDays: /^\d{1,4}$/.test(stale) ? stale : '',
+    light: listParam(params, 'light', lights),
     order: params.get('order') === 'DUE_DATE_DESC' ? 'DUE_DATE_DESC' : 'DUE_DATE_ASC',
   };
 }
@@ -41,6 +47,7 @@ export function paramsFromFilter(filter: TrackingFilter): URLSearchParams {
   put('partner', filter.partnerId);
   put('overdue', filter.overdue ? '1' : '');
   put('stale', filter.staleDays);
+  put('light', filter.light.join(','));
   put('order', filter.order === 'DUE_DATE_DESC' ? filter.order : '');
   return params;
 }
@@ -54,5 +61,6 @@ export function apiFilter(filter: TrackingFilter): CoBuildingListFilter {
     ...(filter.partnerId ? { partnerId: [filter.partnerId] } : {}),
     ...(filter.overdue ? { overdue: true } : {}),
     ...(filter.staleDays ? { staleDays: Number(filter.staleDays) } : {}),
+    ...(filter.light.length ? { light: filter.light } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { todayIso } from '../i18n/hub-time.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { placeOf } from '../kinds/kind-values.ts';
 import type { PartnerKinds } from '../kinds/partner-kinds.ts';
+import { LightBadge } from '../ui/LightBadge.tsx';
 import { ProgressBar } from '../ui/ProgressBar.tsx';
 import { StatusBadge } from '../ui/StatusBadge.tsx';
 import { wallOrder } from './board-state.ts';
@@ -71,7 +72,10 @@ export function JointListPanel({ items, kinds, totalCount, partnerName, freshIds
               </div>
               <span className="joint-item__category">{t(`category.${item.category}`)}</span>
               <div className="joint-item__state">
-                <StatusBadge status={item.status} overdue={overdue} />
+                <span className="joint-item__badges">
+                  <StatusBadge status={item.status} overdue={overdue} />
+                  <LightBadge light={item.light} reason={item.lightReason} compact />
+                </span>
                 <ProgressBar percent={item.progress} overdue={overdue} />
               </div>
               <span className={`joint-item__due${overdue ? ' joint-item__due--late' : ''}`}>

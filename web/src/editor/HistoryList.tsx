@@ -1,6 +1,7 @@
 import { listStatuses } from '../app/vocabulary.ts';
 import type { CommitmentStatus, MyCommitmentDetailFragment } from '../generated/graphql.ts';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
+import type { Lang } from '../i18n/lang.ts';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
 import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
 
@@ -20,7 +21,7 @@ const fieldLabels: Record<string, MessageKey> = {
 const statuses: readonly string[] = ['DRAFT', ...listStatuses];
 
 /** A recorded value in words: statuses translated, progress as a percentage. */
-function shown(field: string, value: string | null, t: Translate): string {
+export function shownValue(field: string, value: string | null, t: Translate): string {
   if (value === null) {
     return '—';
   }
@@ -30,14 +31,17 @@ function shown(field: string, value: string | null, t: Translate): string {
   return field === 'progress' ? `${value}%` : value;
 }
 
+/** A changed field's label: the common fields' own, a kind's field by its definition, null for others. */
+export function fieldLabelOf(field: string, kind: PartnerKind | undefined, t: Translate, lang: Lang): string | null {
+  const common = fieldLabels[field];
+  const own = kind?.fields.find((candidate) => candidate.name === field);
+  return common ? t(common) : own ? textOf(own.label, lang) : null;
+}
+
 /** 变更记录: who changed which field when, from what to what, newest first. */
 export function HistoryList({ history, kind }: { history: MyCommitmentDetailFragment['history']; kind: PartnerKind }) {
   const { t, format, lang } = useI18n();
-  const labelOf = (field: string): string | null => {
-    const common = fieldLabels[field];
-    const own = kind.fields.find((candidate) => candidate.name === field);
-    return common ? t(common) : own ? textOf(own.label, lang) : null;
-  };
+  const labelOf = (field: string) => fieldLabelOf(field, kind, t, lang);
   return (
     <table className="table table--compact">
       <thead>
@@ -57,7 +61,7 @@ export function HistoryList({ history, kind }: { history: MyCommitmentDetailFrag
               <td data-label={t('history.actor')}>{change.actor}</td>
               <td data-label={t('history.field')}>{label ?? <code>{change.field}</code>}</td>
               <td data-label={t('history.change')}>
-                {shown(change.field, change.oldValue, t)} → {shown(change.field, change.newValue, t)}
+                {shownValue(change.field, change.oldValue, t)} → {shownValue(change.field, change.newValue, t)}
               </td>
             </tr>
           );
