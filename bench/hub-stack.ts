@@ -11,6 +11,8 @@ export interface BenchStackOptions {
   readonly databaseUrl: string | undefined;
   /** Print the services' output. */
   readonly log: boolean;
+  /** Extra environment for every process of the hub. */
+  readonly env?: Record<string, string>;
 }
 
 /** Embedded PostgreSQL's data folder for a run named `name`. */
@@ -31,7 +33,7 @@ export function startBenchStack(options: BenchStackOptions): Promise<RunningStac
     dataDir: benchDataDir(options.name),
     postgresPort: options.postgresPort,
     // Every client of a kind shares one demo user's token; the bench measures load, not the rate limit.
-    env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' },
+    env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000', ...options.env },
     log: options.log ? (line) => console.log(line) : undefined,
   });
 }

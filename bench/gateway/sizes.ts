@@ -1,12 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { seedLargeAlliance } from '../../test/support/bulk.ts';
 import { median } from '../figures.ts';
-import { benchDataDir, startBenchStack } from '../hub-stack.ts';
+import { benchDataDir } from '../hub-stack.ts';
 import { benchCredentials } from '../tokens.ts';
 import type { GatewayBenchConfig } from './config.ts';
 import { hubCacheOff, startGateways } from './gateways.ts';
 import { vacuumAnalyze } from './postgres.ts';
 import { openSqlTime, preloadStatementStats, type SqlTime } from './sql-time.ts';
+import { startSubgraphsOnly } from './stack.ts';
 import { jointListQuery, maxPageSize } from './workloads.ts';
 
 /** One list size and page: the hub's latency and PostgreSQL's time for the request's SQL. */
@@ -78,17 +79,10 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
     await preloadStatementStats(benchDataDir(stackName), config.postgresPort);
   }
   progress(`starting the hub's subgraphs and PostgreSQL (port ${config.port})…`);
-  const stack = await startBenchStack({
-    name: stackName,
-    port: config.port,
-    postgresPort: config.postgresPort,
-    databaseUrl: config.databaseUrl,
-    log: config.log,
-  });
+  const stack = await startSubgraphsOnly(config, stackName);
   let stopGateway: () => Promise<void> = async () => {};
   let sqlTime: SqlTime | null = null;
   try {
-    await stack.stopService('gateway');
     const started = await startGateways({
       specs: [hubCacheOff],
       firstPort: config.port + 10,

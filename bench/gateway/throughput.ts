@@ -2,7 +2,6 @@ import { demo } from '@hub/contracts';
 import { type RunningStack, subgraphServices } from '@hub/testkit';
 import { seedLargeAlliance } from '../../test/support/bulk.ts';
 import { median } from '../figures.ts';
-import { startBenchStack } from '../hub-stack.ts';
 import { sampleProcess } from '../process-stats.ts';
 import { benchCredentials } from '../tokens.ts';
 import type { GatewayBenchConfig } from './config.ts';
@@ -10,6 +9,7 @@ import { gatewaySpecs, type RunningGateway, startGateways } from './gateways.ts'
 import { type LoadResult, runLoad } from './load.ts';
 import { settled, type Targets } from './measure.ts';
 import { postmasterPid, vacuumAnalyze } from './postgres.ts';
+import { startSubgraphsOnly } from './stack.ts';
 import { canonicalJson, jointListWorkload, smallWorkload, type Workload } from './workloads.ts';
 
 /** One measured run: one gateway, one workload, one round. */
@@ -137,16 +137,9 @@ function loadProblems(gateway: string, workload: string, what: string, load: Loa
  */
 export async function runThroughput(config: GatewayBenchConfig): Promise<ThroughputResults> {
   progress(`starting the hub's subgraphs and PostgreSQL (port ${config.port})…`);
-  const stack: RunningStack = await startBenchStack({
-    name: 'gateway',
-    port: config.port,
-    postgresPort: config.postgresPort,
-    databaseUrl: config.databaseUrl,
-    log: config.log,
-  });
+  const stack: RunningStack = await startSubgraphsOnly(config, 'gateway');
   let stopGateways: () => Promise<void> = async () => {};
   try {
-    await stack.stopService('gateway');
     progress(`adding ${config.items} published items to the highway alliance's joint list…`);
     await seedLargeAlliance(stack, config.items, demo.alliances.highway);
     await vacuumAnalyze(Object.values(stack.databaseUrls));
