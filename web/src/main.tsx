@@ -8,6 +8,7 @@ import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { PartnerKindsProvider } from './kinds/PartnerKindsProvider.tsx';
 import './styles/base.css';
 import './styles/forms.css';
+import './styles/ledger-files.css';
 import './styles/ledger.css';
 import './styles/wall.css';
 

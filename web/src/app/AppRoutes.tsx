@@ -15,6 +15,8 @@ import { MyActivitiesPage } from '../editor/MyActivitiesPage.tsx';
 import { MyCommitmentsPage } from '../editor/MyCommitmentsPage.tsx';
 import { NewActivityPage } from '../editor/NewActivityPage.tsx';
 import { NewCommitmentPage } from '../editor/NewCommitmentPage.tsx';
+import { ImportPage } from '../ledger/ImportPage.tsx';
+import { ReportPage } from '../ledger/ReportPage.tsx';
 import { InboxPage } from '../reminders/InboxPage.tsx';
 import { ReviewPage } from '../reminders/ReviewPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
@@ -41,10 +43,12 @@ export function AppRoutes() {
             <Route path="activities" element={<MyActivitiesPage />} />
             <Route path="activities/new" element={<NewActivityPage />} />
             <Route path="activities/:activityId" element={<ActivityPage />} />
+            <Route path="import" element={<ImportPage />} />
             <Route path="reminders" element={<InboxPage />} />
           </Route>
           <Route path="reminders" element={<ReviewPage />} />
           <Route path="alliances" element={<AlliancesPage />} />
+          <Route path="report" element={<ReportPage />} />
           <Route path="alliances/:allianceId" element={<AllianceLayout />}>
             <Route index element={<PartnersTab />} />
             <Route path="agreement" element={<AgreementTab />} />

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { AllianceOverviewDocument, CreateAllianceDocument } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { LedgerFileActions } from '../ledger/LedgerFileActions.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
@@ -26,6 +27,7 @@ export function AlliancesPage() {
         </div>
       </header>
       <CoordinatorNotice />
+      <LedgerFileActions allianceId="all" />
       <ApiErrorNotice error={overview.error} />
       {overview.fetching && !overview.data ? <Loading /> : null}
       <ul className="cards">

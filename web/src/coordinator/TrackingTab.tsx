@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { KindsPending } from '../kinds/KindsPending.tsx';
 import { usePartnerKinds } from '../kinds/PartnerKindsProvider.tsx';
 import type { PartnerKinds } from '../kinds/partner-kinds.ts';
+import { LedgerFileActions } from '../ledger/LedgerFileActions.tsx';
 import { useAdminAlliance } from './AllianceLayout.tsx';
 import { LedgerTools } from './LedgerTools.tsx';
 import { TrackingFilters } from './TrackingFilters.tsx';
@@ -26,6 +27,7 @@ function TrackingView({ kinds }: { kinds: PartnerKinds }) {
   return (
     <>
       <LedgerTools alliance={alliance} partnerId={filter.partnerId} />
+      <LedgerFileActions allianceId={alliance.id} filter={paramsFromFilter(filter)} />
       <TrackingFilters
         filter={filter}
         partners={alliance.members}

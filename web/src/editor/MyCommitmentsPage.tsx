@@ -33,6 +33,9 @@ export function MyCommitmentsPage() {
         <Link className="button button--primary" to="/my/commitments/new">
           {t('editor.commitments.new')}
         </Link>
+        <Link className="button" to="/my/import" data-testid="import-link">
+          {t('ledgerFiles.import.link')}
+        </Link>
       </header>
       <ApiErrorNotice error={error} />
       {commitments === null && fetching ? <Loading /> : null}
