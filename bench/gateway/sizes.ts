@@ -70,8 +70,9 @@ function casesOf(sizes: readonly number[]): { items: number; first: number; labe
 
 /**
  * `pnpm bench:gateway -- --sizes`: the hub's gateway (response cache off) alone, on alliances with
- * each size of list; per case, `sizesRequests` sequential requests after five unmeasured ones,
- * each with PostgreSQL's time for its own statements (pg_stat_statements, reset before each).
+ * each size of list; per case, `sizesRequests` requests after five unmeasured ones, one at a time,
+ * the cases taking turns, each with PostgreSQL's time for its own statements (pg_stat_statements,
+ * reset before each).
  */
 export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults> {
   if (!config.databaseUrl) {
@@ -105,27 +106,30 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
     }
     await vacuumAnalyze(Object.values(stack.databaseUrls));
 
-    const cases: SizeCase[] = [];
-    for (const { items, first, label } of casesOf(config.sizes)) {
-      const allianceId = alliances.get(items) as string;
-      progress(`${items.toLocaleString('en')} items, ${label}: ${config.sizesRequests} requests…`);
-      for (let i = 0; i < 5; i += 1) {
-        await askPage(url, allianceId, first, first);
+    // The cases take turns, one request each, so the machine's ups and downs fall on all alike.
+    const plan = casesOf(config.sizes).map((c) => ({ ...c, allianceId: alliances.get(c.items) as string }));
+    const samples = plan.map(() => [] as SizeCase['samples']);
+    progress(`${plan.length} cases, 5 unmeasured requests each, then ${config.sizesRequests} each, taking turns…`);
+    for (let i = 0; i < 5; i += 1) {
+      for (const c of plan) {
+        await askPage(url, c.allianceId, c.first, c.first);
       }
-      const pages: number[] = [];
-      const sql: number[] = [];
-      const statements: number[] = [];
-      for (let i = 0; i < config.sizesRequests; i += 1) {
+    }
+    for (let i = 0; i < config.sizesRequests; i += 1) {
+      for (const [index, c] of plan.entries()) {
         await sqlTime?.reset();
-        pages.push(await askPage(url, allianceId, first, first));
+        const pageMs = await askPage(url, c.allianceId, c.first, c.first);
         const spent = await sqlTime?.read();
-        sql.push(spent?.ms ?? Number.NaN);
-        statements.push(spent?.statements ?? Number.NaN);
+        samples[index]?.push({ pageMs, sqlMs: spent?.ms ?? Number.NaN, statements: spent?.statements ?? Number.NaN });
       }
-      const pageP50Ms = median(pages);
-      const sqlP50Ms = median(sql);
+    }
+    const cases = plan.map(({ items, first, label }, index): SizeCase => {
+      const mine = samples[index] ?? [];
+      const pages = mine.map((sample) => sample.pageMs);
       const sorted = [...pages].sort((a, b) => a - b);
-      cases.push({
+      const pageP50Ms = median(pages);
+      const sqlP50Ms = median(mine.map((sample) => sample.sqlMs));
+      return {
         items,
         first,
         label,
@@ -133,11 +137,11 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
         pageP50Ms,
         pageP90Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))] ?? Number.NaN,
         sqlP50Ms,
-        statementsPerRequest: median(statements),
+        statementsPerRequest: median(mine.map((sample) => sample.statements)),
         ratio: pageP50Ms / sqlP50Ms,
-        samples: pages.map((pageMs, i) => ({ pageMs, sqlMs: sql[i] ?? Number.NaN, statements: statements[i] ?? Number.NaN })),
-      });
-    }
+        samples: mine,
+      };
+    });
     const failures = stack.exitedProcesses().map((name) => `${name} exited during the run`);
     return { cases, sqlTimeUnavailable: typeof opened === 'string' ? opened : null, goals: goalsOf(cases), failures };
   } finally {
