@@ -62,11 +62,16 @@ export async function seedLargeAlliance(stack: RunningStack, count: number, into
       }
     });
   }
-  const rows = Array.from({ length: count }, (_, i) => ({
-    id: randomUUID(),
-    owner: owners[i % owners.length]!,
-    due: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
-  }));
+  // Each due date is shared by one item of every kind, so any page of the list (sorted by due
+  // date) holds the four kinds alike, whatever the list's length.
+  const rows = Array.from({ length: count }, (_, i) => {
+    const group = Math.floor(i / owners.length);
+    return {
+      id: randomUUID(),
+      owner: owners[i % owners.length]!,
+      due: `2027-${String((group % 12) + 1).padStart(2, '0')}-${String((group % 28) + 1).padStart(2, '0')}`,
+    };
+  });
   for (const owner of owners) {
     const mine = rows.filter((row) => row.owner === owner);
     await withClient(stack.databaseUrls[owner.subgraph]!, async (client) => {
