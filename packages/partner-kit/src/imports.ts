@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Category, CommitmentInputBase, CommitmentStatus } from '@hub/contracts';
+import { type Category, CommitmentStatus } from '@hub/contracts';
 import { type KindField, kindInputSchema } from '@hub/kinds';
 import { assertDateOrder, assertId, badInput, isoDate, optionalText, requiredText } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -167,9 +167,6 @@ function kindIssue(issue: z.core.$ZodIssue, fields: Readonly<Record<string, Kind
     }
   }
 }
-
-const commonFields = new Set(Object.keys(Object.getOwnPropertyDescriptors(CommitmentInputBase.prototype)));
-commonFields.add('title').add('description').add('category').add('startDate').add('dueDate').add('branchId');
 
 interface CheckedRow {
   line: number;
