@@ -57,6 +57,16 @@ async function askPage(url: string, allianceId: string, first: number, expected:
   return elapsed;
 }
 
+/** `items` in a random order (Fisher–Yates). */
+function shuffled<T>(items: readonly T[]): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
+}
+
 /** The cases: a first page of 50 for every size, then each whole list (the first 1,000 of a longer one). */
 function casesOf(sizes: readonly number[]): { items: number; first: number; label: string }[] {
   return [
@@ -106,7 +116,7 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
     }
     await vacuumAnalyze(Object.values(stack.databaseUrls));
 
-    // The cases take turns, one request each, so the machine's ups and downs fall on all alike.
+    // The cases take turns, one request each, so the machine's busy moments fall on all alike.
     const plan = casesOf(config.sizes).map((c) => ({ ...c, allianceId: alliances.get(c.items) as string }));
     const samples = plan.map(() => [] as SizeCase['samples']);
     progress(`${plan.length} cases, 5 unmeasured requests each, then ${config.sizesRequests} each, taking turns…`);
@@ -116,7 +126,10 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
       }
     }
     for (let i = 0; i < config.sizesRequests; i += 1) {
-      for (const [index, c] of plan.entries()) {
+      // A new order each turn, so no case always follows the same one (a heavy answer leaves
+      // garbage for the next request to meet).
+      for (const index of shuffled(plan.map((_, index) => index))) {
+        const c = plan[index] as (typeof plan)[number];
         await sqlTime?.reset();
         const pageMs = await askPage(url, c.allianceId, c.first, c.first);
         const spent = await sqlTime?.read();
