@@ -98,6 +98,7 @@ function RedItemsForm({ alliance, partnerId: chosen }: { alliance: AdminAlliance
       <summary>{t('ledger.red.title')}</summary>
       <ReminderForm
         title={t('ledger.red.title')}
+        heading={false}
         lead={t('ledger.red.lead')}
         submitLabel={t('ledger.red.submit')}
         busy={result.fetching}

@@ -9,6 +9,8 @@ import { checkDayFromToday, checkReminderText } from './reminder-rules.ts';
 
 interface ReminderFormProps {
   readonly title: string;
+  /** Show the title as the form's heading (off where a heading around it says it already). */
+  readonly heading?: boolean;
   readonly lead?: string;
   readonly submitLabel: string;
   readonly busy: boolean;
@@ -21,7 +23,7 @@ interface ReminderFormProps {
 }
 
 /** 督办: a message and a reply-by date, sent on one item or on each red item of a partner. */
-export function ReminderForm({ title, lead, submitLabel, busy, error, done, children, onSubmit }: ReminderFormProps) {
+export function ReminderForm({ title, heading = true, lead, submitLabel, busy, error, done, children, onSubmit }: ReminderFormProps) {
   const { t } = useI18n();
   const today = todayIso();
   const [message, setMessage] = useState('');
@@ -39,8 +41,8 @@ export function ReminderForm({ title, lead, submitLabel, busy, error, done, chil
     }
   };
   return (
-    <form className="form form--panel" noValidate onSubmit={submit} aria-label={title}>
-      <h2>{title}</h2>
+    <form className={heading ? 'form form--panel' : 'form'} noValidate onSubmit={submit} aria-label={title}>
+      {heading ? <h2>{title}</h2> : null}
       {lead ? <p>{lead}</p> : null}
       {children}
       <Field label={t('reminder.message')} error={checked ? problems.message : undefined} required>
