@@ -98,13 +98,14 @@ describe('kept answers follow the alliances’ events exactly', () => {
     const client = createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
     const reads: Promise<void>[] = [];
     const subscription = client.iterate<{ coBuildingListChanged: { cursor: string; commitmentId: string } }>({
-      query: 'subscription { coBuildingListChanged(allianceId: "' + demo.alliances.highway + '") { cursor commitmentId } }',
+      query: `subscription { coBuildingListChanged(allianceId: "${demo.alliances.highway}") { cursor commitmentId } }`,
     });
     const following = (async () => {
       for await (const event of subscription) {
         const change = event.data?.coBuildingListChanged;
-        if (change?.commitmentId === item.id) {
-          reads.push(list(demo.alliances.highway).then((answer) => void seen.push({ cursor: change.cursor, answer })));
+        if (change && change.commitmentId === item.id) {
+          const { cursor } = change;
+          reads.push(list(demo.alliances.highway).then((answer) => void seen.push({ cursor, answer })));
         }
       }
     })();
