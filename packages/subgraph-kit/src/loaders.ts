@@ -1,4 +1,4 @@
-import type { EntityManager, EntityName, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityData, EntityManager, EntityName, EntityProperty, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -27,25 +27,46 @@ export function findRows<Row extends object>(
 }
 
 /**
- * A per-request loader of rows by primary key `id`: one `select … where id in (…)` per batch, plain
- * rows (`findRows`). Resolves `null` for ids that do not exist (or are filtered out by `where`).
+ * The rows of `entity` whose `key` is one of the given values, in `orderBy` order, as plain rows
+ * like `findRows` gives: one statement written from the entity's metadata when the loader is made
+ * (`select * from <table> where <column> in (…) order by …`, the values inlined by MikroORM as in
+ * its own queries), each row mapped by MikroORM's result mapper. No query is built per batch.
  */
-export function loaderById<Row extends { id: string }>(
+function rowsWhereIn<Row extends object>(
   em: EntityManager,
   entity: EntityName<Row>,
-  where: Record<string, unknown> = {},
-): DataLoader<string, Row | null> {
+  key: keyof Row & string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): (values: readonly string[]) => Promise<Row[]> {
+  const meta = em.getMetadata().get(entity);
+  const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
+  const properties: Record<string, EntityProperty | undefined> = meta.properties;
+  const column = (property: string) => quote(properties[property]?.fieldNames[0] ?? property);
+  const order = Object.entries(orderBy).map(([property, direction]) => `${column(property)} ${direction}`);
+  const sql = `select * from ${quote(meta.tableName)} where ${column(key)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  const driver = em.getDriver();
+  return async (values) => {
+    const rows = await em.execute<Record<string, unknown>[]>(sql, [values]);
+    return rows.map((row) => driver.mapResult(row as EntityData<Row>, meta) as Row);
+  };
+}
+
+/**
+ * A per-request loader of rows by primary key `id`: one `select … where id in (…)` per batch,
+ * plain rows (see `rowsWhereIn`). Resolves `null` for ids that do not exist.
+ */
+export function loaderById<Row extends { id: string }>(em: EntityManager, entity: EntityName<Row>): DataLoader<string, Row | null> {
+  const rowsWithId = rowsWhereIn(em, entity, 'id', {});
   return new DataLoader(async (ids) => {
-    const rows = await findRows(em, entity, { id: { $in: [...ids] }, ...where });
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map((await rowsWithId(ids)).map((row) => [row.id, row]));
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
 
 /**
  * A per-request loader of the rows that share a foreign key (`branchId`, `commitmentId`, …):
- * one `select … where fk in (…) order by …` per batch, plain rows (`findRows`); an empty array
- * for keys with no rows.
+ * one `select … where fk in (…) order by …` per batch, plain rows (see `rowsWhereIn`); an empty
+ * array for keys with no rows.
  */
 export function loaderByGroup<Row extends object>(
   em: EntityManager,
@@ -53,10 +74,10 @@ export function loaderByGroup<Row extends object>(
   key: keyof Row & string,
   orderBy: Record<string, 'asc' | 'desc'> = {},
 ): DataLoader<string, Row[]> {
+  const rowsWithKey = rowsWhereIn(em, entity, key, orderBy);
   return new DataLoader(async (keys) => {
-    const rows = await findRows(em, entity, { [key]: { $in: [...keys] } }, { orderBy });
     const groups = new Map<string, Row[]>(keys.map((k) => [k, []]));
-    for (const row of rows) {
+    for (const row of await rowsWithKey(keys)) {
       groups.get(row[key] as string)?.push(row);
     }
     return keys.map((k) => groups.get(k) ?? []);
