@@ -153,9 +153,13 @@ describe('the joint co-building list at the gateway', () => {
   });
 
   it('still answers with the other partners’ items when one partner subgraph is down, naming the missing part', async () => {
+    const whole = await gql(url, jointList, { id: demo.alliances.highway, first: 100 });
     await hub.stopService('traffic-police');
     try {
-      const response = await gql(url, jointList, { id: demo.alliances.highway, first: 100 });
+      // Nothing changed, so the gateway's kept answer is still the whole list (ADR 0010)…
+      expect(await gql(url, jointList, { id: demo.alliances.highway, first: 100 })).toEqual(whole);
+      // …while an answer it must work out now lacks the partner's part, and says so.
+      const response = await gql(url, jointList, { id: demo.alliances.highway, first: 99 });
       expect(response.status).toBe(200);
       const edges = response.data.alliance.coBuildingList.edges;
       const present = edges.filter((e: any) => e.node !== null);

@@ -358,9 +358,12 @@ describe('live dashboards at the gateway (graphql-ws)', () => {
     const feed = watch(connect(viewer), listChanged, { allianceId: demo.alliances.highway });
     await eventually(async () => (await metric(hub.subgraphUrls.alliance, listStreams)) >= 1);
     const listeners = async () =>
-      (await query<{ pid: number }>(hub.databaseUrls.alliance, "select pid from pg_stat_activity where query ilike 'listen %'")).map(
-        (r) => r.pid,
-      );
+      (
+        await query<{ pid: number }>(
+          hub.databaseUrls.alliance,
+          "select pid from pg_stat_activity where query ilike 'listen %' and datname = current_database()",
+        )
+      ).map((r) => r.pid);
     const [before] = await eventually(async () => {
       const pids = await listeners();
       return pids.length === 1 ? pids : null;
