@@ -158,6 +158,11 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
   const signIdentity = createIdentitySigner(env.HUB_INTERNAL_SECRET);
+  const sharing = new ResponseSharing({
+    cache: env.HUB_RESPONSE_CACHE === 'on',
+    maxBytes: env.HUB_RESPONSE_CACHE_MB * 1024 * 1024,
+    maxAgeMs: env.HUB_RESPONSE_CACHE_MAX_AGE_S * 1000,
+  });
   const gateway = new ApolloGateway({
     // The supergraph file is watched: a new composition reaches the planner and the live layer
     // once every subgraph serves its part (supergraph-rollout.ts).
@@ -167,6 +172,8 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
           update(next);
           Object.assign(urls, subgraphUrlsOf(next, env));
           live?.updateSupergraph(next);
+          // Answers planned over the previous supergraph may differ under the new one (new kinds, fields).
+          sharing.changedAll();
           console.log('[gateway] applied the changed supergraph');
         } catch (error) {
           console.error('[gateway] the changed supergraph was refused; keeping the previous one', error);
@@ -243,11 +250,6 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     return verdict.allowed ? null : verdict.retryAfterSeconds;
   };
 
-  const sharing = new ResponseSharing({
-    cache: env.HUB_RESPONSE_CACHE === 'on',
-    maxBytes: env.HUB_RESPONSE_CACHE_MB * 1024 * 1024,
-    maxAgeMs: env.HUB_RESPONSE_CACHE_MAX_AGE_S * 1000,
-  });
   // Kept answers are dropped by the alliances' events, so they are kept only while the feed is followed.
   const feed =
     env.HUB_SHARE_IN_FLIGHT === 'on' && env.HUB_RESPONSE_CACHE === 'on'
