@@ -466,16 +466,20 @@ export const en: Record<MessageKey, string> = {
   'ledgerFiles.outcome.SKIPPED.done': 'Another partner’s item, skipped',
   'ledgerFiles.import.link': 'Import from Excel',
   'ledgerFiles.import.title': 'Import commitments from Excel',
-  'ledgerFiles.import.lead': '{partner} ({kind}): fill in the import template, or use a ledger export; the file is checked first and written only when you confirm.',
+  'ledgerFiles.import.lead':
+    '{partner} ({kind}): fill in the import template, or use a ledger export; the file is checked first and written only when you confirm.',
   'ledgerFiles.import.template': 'Download the import template',
   'ledgerFiles.import.alliance': 'Import into alliance',
   'ledgerFiles.import.file': 'Excel file (.xlsx)',
   'ledgerFiles.import.fileHint': 'At most 2 MB and 2,000 rows; paste formulas as values first.',
   'ledgerFiles.import.publish': 'Publish to the joint list at once (unticked: saved as drafts to check and publish one by one)',
-  'ledgerFiles.import.rules': 'Rows with the same title and due date as an item you have in the alliance are that item: importing again creates nothing new. Either every row is imported or none.',
+  'ledgerFiles.import.rules':
+    'Rows with the same title and due date as an item you have in the alliance are that item: importing again creates nothing new. Either every row is imported or none.',
   'ledgerFiles.import.check': 'Check the file',
-  'ledgerFiles.import.checked': 'Checked: {created} to create, {existing} existing, {invalid} with problems, {skipped} skipped. Nothing has been written yet.',
-  'ledgerFiles.import.refused': '{invalid} rows have problems; nothing was written ({created} to create, {existing} existing, {skipped} skipped).',
+  'ledgerFiles.import.checked':
+    'Checked: {created} to create, {existing} existing, {invalid} with problems, {skipped} skipped. Nothing has been written yet.',
+  'ledgerFiles.import.refused':
+    '{invalid} rows have problems; nothing was written ({created} to create, {existing} existing, {skipped} skipped).',
   'ledgerFiles.import.confirm': 'Import {count} (as drafts)',
   'ledgerFiles.import.confirmPublish': 'Import and publish {count}',
   'ledgerFiles.import.fixFirst': 'Correct the rows marked red in Excel, then choose the file and check it again.',
@@ -487,7 +491,8 @@ export const en: Record<MessageKey, string> = {
   'ledgerFiles.import.branch': 'Branch',
   'ledgerFiles.import.outcome': 'Outcome',
   'ledgerFiles.report.title': 'Report',
-  'ledgerFiles.report.lead': 'For superiors, monthly or quarterly: completion, overdue and stale items, items closed, joint activities and notable progress. Print it or download it as Word.',
+  'ledgerFiles.report.lead':
+    'For superiors, monthly or quarterly: completion, overdue and stale items, items closed, joint activities and notable progress. Print it or download it as Word.',
   'ledgerFiles.report.alliance': 'Alliance',
   'ledgerFiles.report.allAlliances': 'All alliances',
   'ledgerFiles.report.kind': 'Period',

@@ -471,8 +471,10 @@ export const zhCN = {
   'ledgerFiles.import.publish': '导入后直接发布到共建清单（不勾选则保存为草稿，逐项核对后再发布）',
   'ledgerFiles.import.rules': '同一联盟中事项名称和完成时限都相同的视为同一事项：重复导入不会新增。要么全部导入，要么一项也不导入。',
   'ledgerFiles.import.check': '检查文件',
-  'ledgerFiles.import.checked': '检查结果：将新建 {created} 项，已存在 {existing} 项，有错误 {invalid} 项，跳过 {skipped} 项。尚未写入任何数据。',
-  'ledgerFiles.import.refused': '文件中有 {invalid} 项错误，未写入任何数据（将新建 {created} 项，已存在 {existing} 项，跳过 {skipped} 项）。',
+  'ledgerFiles.import.checked':
+    '检查结果：将新建 {created} 项，已存在 {existing} 项，有错误 {invalid} 项，跳过 {skipped} 项。尚未写入任何数据。',
+  'ledgerFiles.import.refused':
+    '文件中有 {invalid} 项错误，未写入任何数据（将新建 {created} 项，已存在 {existing} 项，跳过 {skipped} 项）。',
   'ledgerFiles.import.confirm': '确认导入 {count} 项（保存为草稿）',
   'ledgerFiles.import.confirmPublish': '确认导入并发布 {count} 项',
   'ledgerFiles.import.fixFirst': '请在 Excel 中改正标红的行后重新选择文件检查。',
