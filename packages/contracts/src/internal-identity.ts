@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import type { Role, Viewer } from './identity.ts';
 
 const issuer = 'hub-gateway';
@@ -49,4 +49,29 @@ export async function verifyInternalIdentity(token: string, secret: string): Pro
     ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
   };
   return { viewer, caller: payload.caller };
+}
+
+/** Verified tokens remembered at most; beyond, the table starts again (tokens are then verified anew). */
+const maxVerifiedTokens = 10_000;
+
+/**
+ * `verifyInternalIdentity` for one secret, verifying each token once: a token verified before
+ * gives the same identity until it expires. The gateway reuses a viewer's token for 30 s, so the
+ * HMAC check (a fixed cost of every subgraph call) is done about once per viewer and half-minute.
+ * Throws as `verifyInternalIdentity` does; a refused token is not remembered.
+ */
+export function createIdentityVerifier(secret: string): (token: string) => Promise<InternalIdentity> {
+  const verified = new Map<string, { identity: InternalIdentity; expiresAt: number }>();
+  return async (token) => {
+    const known = verified.get(token);
+    if (known && known.expiresAt > Date.now()) {
+      return known.identity;
+    }
+    const identity = await verifyInternalIdentity(token, secret);
+    if (verified.size >= maxVerifiedTokens) {
+      verified.clear();
+    }
+    verified.set(token, { identity, expiresAt: (decodeJwt(token).exp ?? 0) * 1000 });
+    return identity;
+  };
 }

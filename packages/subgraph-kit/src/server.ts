@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ErrorCode, type InternalIdentity, identityHeader, verifyInternalIdentity } from '@hub/contracts';
+import { createIdentityVerifier, ErrorCode, type InternalIdentity, identityHeader } from '@hub/contracts';
 import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -100,12 +100,13 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   });
   await apollo.start();
 
+  const verifyIdentity = createIdentityVerifier(options.internalSecret);
   const identify = async (token: string | undefined): Promise<InternalIdentity> => {
     if (!token) {
       throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Subgraphs accept calls only through the gateway (no identity)');
     }
     try {
-      return await verifyInternalIdentity(token, options.internalSecret);
+      return await verifyIdentity(token);
     } catch {
       throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'The forwarded identity is not valid');
     }
