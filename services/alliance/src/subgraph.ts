@@ -1,4 +1,4 @@
-import { backgroundFork, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
+import { backgroundFork, forkForRequest, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
 import { createAccountsRoute } from './accounts.ts';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
@@ -47,10 +47,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
     port: env.PORT,
     host: env.HOST,
     internalSecret: env.HUB_INTERNAL_SECRET,
-    createContext: ({ viewer }) => {
-      const em = orm.em.fork();
-      return { em, viewer, events, loaders: createAllianceLoaders(em) };
-    },
+    createContext: ({ viewer }) => ({ ...forkForRequest(orm, createAllianceLoaders), viewer, events }),
     routes: {
       '/ingest': createIngestRoute(orm, ingested),
       '/members': createMembersRoute(orm),
