@@ -1,3 +1,5 @@
+import { identityHeader, signInternalIdentity } from '@hub/contracts';
+import { devInternalSecret } from '@hub/subgraph-kit';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, eventually, startTestHub } from './support/hub.ts';
@@ -13,6 +15,7 @@ import {
   ok,
   partnersOf,
   people,
+  postJson,
   signIn,
   sql,
   untilListed,
@@ -123,6 +126,41 @@ describe('a partner editor’s commitment, from draft to the joint list', () => 
     }
     // Still a draft: nothing reaches the joint list.
     expect(ok(await jointList(anonymous, alliance)).totalCount).toBe(0);
+  });
+
+  it('reads its own writes within one request: a branch renamed by an earlier field shows renamed in a later one', async () => {
+    // Loaders hold plain rows and every write clears them (ADR 0012). Sent straight to the
+    // subgraph, so the three fields run in one request, in order.
+    const alliance = await foundAlliance(coordinator, '同请求读写联盟', everyMember);
+    const created = await police.caller.request(`mutation { trafficPolice { createBranch(input: { name: "二中队党支部" }) { id } } }`);
+    expect(created.errors).toBeUndefined();
+    const branch = created.data.trafficPolice.createBranch;
+    const draft = ok(await police.create(alliance, { title: '同一请求内的读写', category: 'WORK_LINKAGE', branchId: branch.id }));
+    const identity = await signInternalIdentity(
+      {
+        viewer: { subject: 'police-editor', role: 'partner_editor', partnerId: demo.partners.trafficPolice, name: '林海' },
+        caller: 'gateway',
+      },
+      devInternalSecret,
+    );
+    const answer = await postJson(
+      hub.subgraphUrls['traffic-police']!,
+      {
+        query: `mutation($id: ID!, $branch: ID!, $version: Int!, $next: Int!) {
+          before: trafficPolice { updateCommitment(id: $id, version: $version, input: { title: "改名之前" }) { branch { name } } }
+          rename: trafficPolice { updateBranch(id: $branch, input: { name: "二中队联合党支部" }) { name } }
+          after: trafficPolice { updateCommitment(id: $id, version: $next, input: { title: "改名之后" }) { branch { name } } }
+        }`,
+        variables: { id: draft.id, branch: branch.id, version: draft.version, next: draft.version + 1 },
+      },
+      { [identityHeader]: identity },
+    );
+    expect(answer.body.errors).toBeUndefined();
+    expect(answer.body.data).toEqual({
+      before: { updateCommitment: { branch: { name: '二中队党支部' } } },
+      rename: { updateBranch: { name: '二中队联合党支部' } },
+      after: { updateCommitment: { branch: { name: '二中队联合党支部' } } },
+    });
   });
 
   it('publishes a draft to the joint list, where everyone — signed in or not — reads it with its history', async () => {
