@@ -129,7 +129,7 @@ describe('a partner editor’s commitment, from draft to the joint list', () => 
   });
 
   it('reads its own writes within one request: a branch renamed by an earlier field shows renamed in a later one', async () => {
-    // Loaders hold plain rows and every write clears them (ADR 0012). Sent straight to the
+    // Loaders hold plain rows and every write clears them (ADR 0013). Sent straight to the
     // subgraph, so the three fields run in one request, in order.
     const alliance = await foundAlliance(coordinator, '同请求读写联盟', everyMember);
     const created = await police.caller.request(`mutation { trafficPolice { createBranch(input: { name: "二中队党支部" }) { id } } }`);
