@@ -97,6 +97,8 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     // No cache hints: the schema declares none and the gateway does not read them, yet Apollo's
     // default cache-control plugin would wrap every field of every response to compute them.
     plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    // Compact JSON for the gateway to parse (Apollo pretty-prints by default).
+    stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
 
