@@ -20,12 +20,12 @@ import { LedgerFileError, type LedgerRequest, requireRole } from './request.ts';
 /** Largest rows payload sent to the partner subgraph (its request body limit is 1 MB). */
 const maxRowsPayloadBytes = 900_000;
 
-function fileError(error: ImportFileError): LedgerFileError {
+export function fileError(error: ImportFileError): LedgerFileError {
   return new LedgerFileError(error.problem === 'TOO_LARGE' ? 413 : 400, error.problem, error.text);
 }
 
 /** Reads a request body as bytes, up to the upload limit (413 TOO_LARGE beyond, checked before reading when declared). */
-async function readUpload(request: IncomingMessage): Promise<Buffer> {
+export async function readUpload(request: IncomingMessage): Promise<Buffer> {
   const limit = importLimits.maxUploadBytes;
   const tooLarge = () =>
     fileError(new ImportFileError('TOO_LARGE', { zh: '文件超过 2 MB，无法导入', en: `The file is larger than ${limit} bytes` }));
@@ -80,7 +80,7 @@ async function editorScope(ledger: LedgerRequest, allianceId: string | null): Pr
   };
 }
 
-function allianceParam(ledger: LedgerRequest): string {
+export function allianceParam(ledger: LedgerRequest): string {
   const alliance = ledger.params.get('alliance') ?? '';
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(alliance)) {
     throw new HttpError(400, ErrorCode.BAD_USER_INPUT, 'alliance: must be an alliance id');

@@ -3,6 +3,7 @@ import type { ApolloServer } from '@apollo/server';
 import { ErrorCode, type Viewer } from '@hub/contracts';
 import { HttpError, sendJson } from '@hub/http';
 import type { GatewayContext } from '../gateway.ts';
+import { downloadAllianceTemplate, importAllianceFile } from './alliance-import-route.ts';
 import { operationRunner } from './api.ts';
 import { exportLedger } from './export-route.ts';
 import { downloadTemplate, importCommitmentsFile } from './import-route.ts';
@@ -57,6 +58,8 @@ export function ledgerRoutes(
     '/ledger/export.xlsx': route('GET', exportLedger),
     '/ledger/import-template.xlsx': route('GET', downloadTemplate),
     '/ledger/import': route('POST', importCommitmentsFile),
+    '/ledger/alliance-template.xlsx': route('GET', downloadAllianceTemplate),
+    '/ledger/alliance-import': route('POST', importAllianceFile),
     '/ledger/report': route('GET', reportJson),
     '/ledger/report.docx': route('GET', reportWord),
   };

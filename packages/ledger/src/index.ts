@@ -1,5 +1,6 @@
 /** exceljs's types, for code that reads the ledger's files with the same library (the tests). */
 export type * as ExcelJSTypes from 'exceljs';
+export * from './alliance-import.ts';
 export * from './filter.ts';
 export * from './import-report.ts';
 export * from './issues.ts';

@@ -6,7 +6,8 @@ import { categories, categoryLabels } from './vocabulary.ts';
  * from the reader (a cell it cannot read: FORMULA, WRONG_TYPE, BAD_DATE, NOT_A_NUMBER,
  * NOT_INTEGER, UNKNOWN_CATEGORY, UNKNOWN_CHOICE) or from the partner subgraph's import (the
  * commitment's rules: REQUIRED, TOO_LONG, TOO_LARGE, TOO_MANY, NEGATIVE, UNSTORABLE_TEXT,
- * EMPTY_ENTRY, DATE_ORDER, UNKNOWN_BRANCH, DUPLICATE_IN_FILE, INVALID).
+ * EMPTY_ENTRY, DATE_ORDER, UNKNOWN_BRANCH, DUPLICATE_IN_FILE, INVALID); the alliance data's import adds
+ * UNKNOWN_KIND, UNKNOWN_PARTNER (not registered in its kind's subgraph) and BAD_ID.
  */
 export interface RowIssue {
   /** The column's header as the file has it (事项名称, 完成时限, …). */
@@ -65,6 +66,18 @@ export function issueText(code: string, column: string, details: IssueDetails = 
         zh: `「${column}」不是有效日期${value ? `（「${quote(value)}」）` : ''}，应如 2026-06-30`,
         en: `${column} is not a valid date${value ? ` (“${quote(value)}”)` : ''}; write it like 2026-06-30`,
       };
+    case 'UNKNOWN_KIND':
+      return {
+        zh: `单位类型「${quote(value)}」不存在${allowed?.length ? `，应为：${allowed.join('、')}` : ''}`,
+        en: `There is no partner kind “${quote(value)}”${allowed?.length ? `; use one of ${allowed.join(', ')}` : ''}`,
+      };
+    case 'UNKNOWN_PARTNER':
+      return {
+        zh: `编号为「${quote(value)}」的单位未在该类型中登记，请先登记单位`,
+        en: `No partner with the id “${quote(value)}” is registered in that kind; register it first`,
+      };
+    case 'BAD_ID':
+      return { zh: `「${column}」不是有效的单位编号（UUID）`, en: `${column} is not a valid id (a UUID)` };
     case 'DATE_ORDER':
       return { zh: '完成时限不能早于开始日期', en: 'The due date must not be before the start date' };
     case 'UNKNOWN_BRANCH':

@@ -118,7 +118,7 @@ export interface ParsedSheet {
 type CellValue = ExcelJS.CellValue;
 
 /** The text of a text-like cell value; null for other shapes. */
-function textOf(value: CellValue): string | null {
+export function textOf(value: CellValue): string | null {
   if (typeof value === 'string') {
     return value;
   }
@@ -135,7 +135,7 @@ function textOf(value: CellValue): string | null {
 }
 
 /** What a cell holds that an import never takes: a formula (never evaluated), an error, a boolean, a date where text belongs. */
-function refusal(value: CellValue, column: string, dateAllowed: boolean): RowIssue | null {
+export function refusal(value: CellValue, column: string, dateAllowed: boolean): RowIssue | null {
   if (value && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
     return { column, code: 'FORMULA', message: issueText('FORMULA', column) };
   }
@@ -300,17 +300,11 @@ function findSheet(workbook: ExcelJS.Workbook, kind: LedgerKind) {
 }
 
 /**
- * Reads an uploaded .xlsx into the rows an import sends to the API, for a partner of `kind`.
- * In order, before anything is parsed: the upload's size, then the zip itself (checkWorkbookZip:
- * parts, unpacked size, encryption, row count). Then exceljs reads the workbook; the sheet is the
- * first with a 事项名称 header in its first 10 rows (the import template's and the export's
- * layouts both have one); 类别 must be there too; columns are found by header, the others are
- * ignored. A cell is read by its column: formulas are refused (never evaluated, their cached
- * value not taken), dates taken from date cells or text, categories and choices by their Chinese
- * words. Throws ImportFileError when the file as a whole is refused; the problems of single cells
- * are in each row's `issues`.
+ * An uploaded .xlsx opened by exceljs once it passed, in order, the upload's size and the zip
+ * check (checkWorkbookZip: parts, unpacked size, encryption, row count). Throws ImportFileError
+ * (TOO_LARGE, NOT_XLSX, ENCRYPTED, UNPACKED_TOO_LARGE, TOO_MANY_ROWS) when the file is refused.
  */
-export async function readImportWorkbook(bytes: Buffer, kind: LedgerKind, limits: ImportLimits = importLimits): Promise<ParsedSheet> {
+export async function openImportWorkbook(bytes: Buffer, limits: ImportLimits = importLimits): Promise<ExcelJS.Workbook> {
   if (bytes.length > limits.maxUploadBytes) {
     refuse('TOO_LARGE', `${Math.round(limits.maxUploadBytes / 1024 / 1024)} MB`);
   }
@@ -328,6 +322,22 @@ export async function readImportWorkbook(bytes: Buffer, kind: LedgerKind, limits
   } catch {
     refuse('NOT_XLSX');
   }
+  return workbook;
+}
+
+/**
+ * Reads an uploaded .xlsx into the rows an import sends to the API, for a partner of `kind`.
+ * In order, before anything is parsed: the upload's size, then the zip itself (checkWorkbookZip:
+ * parts, unpacked size, encryption, row count). Then exceljs reads the workbook; the sheet is the
+ * first with a 事项名称 header in its first 10 rows (the import template's and the export's
+ * layouts both have one); 类别 must be there too; columns are found by header, the others are
+ * ignored. A cell is read by its column: formulas are refused (never evaluated, their cached
+ * value not taken), dates taken from date cells or text, categories and choices by their Chinese
+ * words. Throws ImportFileError when the file as a whole is refused; the problems of single cells
+ * are in each row's `issues`.
+ */
+export async function readImportWorkbook(bytes: Buffer, kind: LedgerKind, limits: ImportLimits = importLimits): Promise<ParsedSheet> {
+  const workbook = await openImportWorkbook(bytes, limits);
   const { sheet, headerRow, columns } = findSheet(workbook, kind);
   if (!columns.some((column) => column.role.kind === 'category')) {
     refuse('MISSING_COLUMN', headers.category);

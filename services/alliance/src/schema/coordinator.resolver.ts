@@ -19,12 +19,45 @@ import {
   JointMeetingInput,
 } from './types.ts';
 
-async function existingAlliance(ctx: AllianceContext, id: string) {
+export async function existingAlliance(ctx: AllianceContext, id: string) {
   const alliance = await ctx.em.findOne(AllianceEntity, { id: assertId(id, 'allianceId') });
   if (!alliance) {
     throw notFound('Alliance', id);
   }
   return alliance;
+}
+
+/**
+ * An admission's values, checked (admitPartner and the alliance's import share them): the kind
+ * must be federated here, the id a UUID, the texts within their limits. Throws BAD_USER_INPUT
+ * naming the field.
+ */
+export function admissionValues(input: AdmitPartnerInput) {
+  if (!federatedKinds.some((names) => names.kind === input.kind)) {
+    throw badInput(
+      `No partner kind ${input.kind} is federated here; one of ${federatedKinds.map((names) => names.kind).join(', ')}`,
+      'kind',
+    );
+  }
+  return {
+    partnerId: assertId(input.partnerId, 'partnerId'),
+    kind: input.kind,
+    partnerName: requiredText(input.name, 'name', 200),
+    liaisonName: optionalText(input.liaisonName, 'liaisonName', 60),
+    liaisonTitle: optionalText(input.liaisonTitle, 'liaisonTitle', 100),
+    joinedOn: isoDate(input.joinedOn, 'joinedOn') ?? today(),
+  };
+}
+
+/** A joint meeting's values, checked (conveneJointMeeting and the alliance's import share them). Throws BAD_USER_INPUT naming the field. */
+export function meetingValues(input: JointMeetingInput) {
+  return {
+    title: requiredText(input.title, 'title', 200),
+    heldAt: dateTime(input.heldAt, 'heldAt') as Date,
+    location: optionalText(input.location, 'location', 200),
+    agenda: maxItems(input.agenda, 'agenda', 50).map((item) => requiredText(item, 'agenda', 500)),
+    decisions: optionalText(input.decisions, 'decisions', 20000),
+  };
 }
 
 /** The coordinator's writes: alliances, admissions, the agreement, joint meetings. */
@@ -53,23 +86,9 @@ export class CoordinatorResolver {
     @Ctx() ctx: AllianceContext,
   ) {
     requireCoordinator(ctx.viewer);
-    if (!federatedKinds.some((names) => names.kind === input.kind)) {
-      throw badInput(
-        `No partner kind ${input.kind} is federated here; one of ${federatedKinds.map((names) => names.kind).join(', ')}`,
-        'kind',
-      );
-    }
+    const values = admissionValues(input);
     const alliance = await existingAlliance(ctx, allianceId);
-    const row = ctx.em.create(Membership, {
-      id: randomUUID(),
-      allianceId: alliance.id,
-      partnerId: assertId(input.partnerId, 'partnerId'),
-      kind: input.kind,
-      partnerName: requiredText(input.name, 'name', 200),
-      liaisonName: optionalText(input.liaisonName, 'liaisonName', 60),
-      liaisonTitle: optionalText(input.liaisonTitle, 'liaisonTitle', 100),
-      joinedOn: isoDate(input.joinedOn, 'joinedOn') ?? today(),
-    });
+    const row = ctx.em.create(Membership, { id: randomUUID(), allianceId: alliance.id, ...values });
     try {
       await ctx.em.flush();
     } catch (error) {
@@ -122,11 +141,7 @@ export class CoordinatorResolver {
     const meeting = ctx.em.create(JointMeetingEntity, {
       id: randomUUID(),
       allianceId: alliance.id,
-      title: requiredText(input.title, 'title', 200),
-      heldAt: dateTime(input.heldAt, 'heldAt') as Date,
-      location: optionalText(input.location, 'location', 200),
-      agenda: maxItems(input.agenda, 'agenda', 50).map((item) => requiredText(item, 'agenda', 500)),
-      decisions: optionalText(input.decisions, 'decisions', 20000),
+      ...meetingValues(input),
       convenedBy: ctx.viewer.name ?? ctx.viewer.subject,
     });
     await ctx.em.flush();

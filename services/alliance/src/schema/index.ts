@@ -4,6 +4,7 @@ import type { AllianceContext } from '../context.ts';
 import { federatedKinds } from '../kinds.ts';
 import { AccountsResolver } from './accounts.resolver.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
+import { AllianceImportResolver } from './alliance-import.resolver.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { FeedResolver } from './feed.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
@@ -46,6 +47,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AccountsResolver,
       AllianceResolver,
+      AllianceImportResolver,
       ActivityRefResolver,
       ConnectionFields,
       CommitmentLedgerFields,
