@@ -304,6 +304,18 @@ describe('the import', () => {
     });
   });
 
+  it('refuses a file whose text is too much for one call to the alliance subgraph, and writes nothing', async () => {
+    const long = Array.from({ length: 60 }, (_, index) => ({
+      会议名称: `长会议${index}`,
+      召开时间: '2026-11-01',
+      会议决定: '议'.repeat(20_000),
+    }));
+    const before = await stored();
+    const answer = await importFile('coordinator', await fill(await template(), { 联席会议: long }), false);
+    expect([answer.status, answer.body.errors?.[0]?.extensions?.reason]).toEqual([413, 'CONTENT_TOO_LARGE']);
+    expect(await stored()).toEqual(before);
+  });
+
   it('is the coordinator’s alone: editors, viewers and anonymous callers are refused, and nothing is written', async () => {
     const file = await fill(await template(), { 联席会议: [{ 会议名称: '越权会议', 召开时间: '2026-10-01' }] });
     const before = await stored();

@@ -13,8 +13,8 @@ import {
   readAllianceWorkbook,
 } from '@hub/ledger';
 import { sendFileHeaders } from './api.ts';
-import { allianceParam, fileError, readUpload } from './import-route.ts';
-import { type LedgerRequest, requireRole } from './request.ts';
+import { allianceParam, fileError, maxRowsPayloadBytes, readUpload } from './import-route.ts';
+import { LedgerFileError, type LedgerRequest, requireRole } from './request.ts';
 
 interface AllianceScope {
   kinds: LedgerKind[];
@@ -100,6 +100,16 @@ export async function importAllianceFile(ledger: LedgerRequest): Promise<void> {
     await markUnregistered(ledger, file, kinds);
     const clean = (rows: AllianceParsedFile['members']) => rows.filter((row) => row.issues.length === 0);
     const readerProblems = [...file.members, ...file.meetings].some((row) => row.issues.length > 0);
+    const input = {
+      members: clean(file.members).map((row) => ({ line: row.line, member: row.input })),
+      meetings: clean(file.meetings).map((row) => ({ line: row.line, meeting: row.input })),
+    };
+    if (Buffer.byteLength(JSON.stringify(input)) > maxRowsPayloadBytes) {
+      throw new LedgerFileError(413, 'CONTENT_TOO_LARGE', {
+        zh: '表中文字内容过多，无法一次导入，请分批导入',
+        en: 'The sheet holds too much text for one import; split it',
+      });
+    }
     const data = await ledger.run<{ importAllianceData: ApiAllianceImportReport }>(
       ledger.viewer,
       `mutation LedgerAllianceImport($allianceId: ID!, $input: AllianceImportInput!, $dryRun: Boolean!) {
@@ -108,10 +118,7 @@ export async function importAllianceFile(ledger: LedgerRequest): Promise<void> {
       {
         allianceId,
         dryRun: dryRun || readerProblems,
-        input: {
-          members: clean(file.members).map((row) => ({ line: row.line, member: row.input })),
-          meetings: clean(file.meetings).map((row) => ({ line: row.line, meeting: row.input })),
-        },
+        input,
       },
     );
     sendJson(ledger.response, 200, allianceImportView(file, data.importAllianceData, dryRun));

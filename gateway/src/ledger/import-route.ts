@@ -18,7 +18,7 @@ import { sendFileHeaders } from './api.ts';
 import { LedgerFileError, type LedgerRequest, requireRole } from './request.ts';
 
 /** Largest rows payload sent to the partner subgraph (its request body limit is 1 MB). */
-const maxRowsPayloadBytes = 900_000;
+export const maxRowsPayloadBytes = 900_000;
 
 export function fileError(error: ImportFileError): LedgerFileError {
   return new LedgerFileError(error.problem === 'TOO_LARGE' ? 413 : 400, error.problem, error.text);
