@@ -6,6 +6,7 @@ import { useKindName } from '../kinds/PartnerKindsProvider.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { AdmitPartnerForm } from './AdmitPartnerForm.tsx';
+import { AllianceImportPanel } from './AllianceImportPanel.tsx';
 import { useAdminAlliance } from './AllianceLayout.tsx';
 import { IssueAccountForm } from './IssueAccountForm.tsx';
 import { RegisterPartnerForm } from './RegisterPartnerForm.tsx';
@@ -96,6 +97,7 @@ export function PartnersTab() {
       {issued ? <Notice tone="success">{t('account.issued', { login: issued })}</Notice> : null}
       <RegisterPartnerForm allianceId={alliance.id} />
       <AdmitPartnerForm allianceId={alliance.id} memberIds={alliance.members.map((member) => member.partnerId)} />
+      <AllianceImportPanel allianceId={alliance.id} />
     </>
   );
 }

@@ -487,6 +487,18 @@ export const en: Record<MessageKey, string> = {
   'ledgerFiles.import.done': 'Imported: {created} drafts created, {existing} existing ones left as they were.',
   'ledgerFiles.import.donePublished': 'Imported: {created} created and published, {existing} existing ones left as they were.',
   'ledgerFiles.import.toList': 'See my commitments',
+  'ledgerFiles.allianceImport.title': 'Import members and joint meetings from Excel',
+  'ledgerFiles.allianceImport.lead':
+    'Download the alliance data template (it lists the present members), fill in its 成员单位 and 联席会议 sheets; check first, nothing is written until you confirm, and then every row or none. Members must be registered on the platform.',
+  'ledgerFiles.allianceImport.template': 'Download the alliance data template',
+  'ledgerFiles.allianceImport.sheet': 'Sheet',
+  'ledgerFiles.allianceImport.name': 'Partner / meeting',
+  'ledgerFiles.allianceImport.checked':
+    'Checked: {created} to create, {existing} existing, {invalid} with problems. Nothing has been written yet.',
+  'ledgerFiles.allianceImport.refused': '{invalid} rows have problems; nothing was written ({created} to create, {existing} existing).',
+  'ledgerFiles.allianceImport.confirm': 'Import {count} rows',
+  'ledgerFiles.allianceImport.nothingNew': 'Nothing new to create.',
+  'ledgerFiles.allianceImport.done': 'Imported: {created} created, {existing} already there and left as they were.',
   'ledgerFiles.import.line': 'Line',
   'ledgerFiles.import.branch': 'Branch',
   'ledgerFiles.import.outcome': 'Outcome',

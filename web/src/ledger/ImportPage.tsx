@@ -3,58 +3,24 @@ import { Link } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useEditorScope } from '../editor/EditorLayout.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import type { MessageKey } from '../i18n/messages.zh-CN.ts';
 import { textOf } from '../kinds/partner-kinds.ts';
 import { Field } from '../ui/Field.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
+import { ImportRowsTable, type ImportTableColumn } from './ImportRowsTable.tsx';
 import { LedgerFilesNotice } from './LedgerFilesNotice.tsx';
 import { downloadFile, type ImportAnswer, importFile, LedgerFilesError } from './ledger-files.ts';
 
-const outcomeTone: Record<string, string> = { CREATE: 'is-new', EXISTS: 'is-existing', INVALID: 'is-invalid', SKIPPED: 'is-skipped' };
-
-/** The rows of an import's answer: what each line of the file becomes, and its problems in the reader's language. */
+/** The rows of an editor's import: title, category, due date and branch as read. */
 function ImportTable({ answer }: { answer: ImportAnswer }) {
-  const { t, lang, format } = useI18n();
-  return (
-    <table className="table import-table" data-testid="import-rows">
-      <thead>
-        <tr>
-          <th>{t('ledgerFiles.import.line')}</th>
-          <th>{t('commitment.field.title')}</th>
-          <th>{t('commitment.field.category')}</th>
-          <th>{t('commitment.field.dueDate')}</th>
-          <th>{t('ledgerFiles.import.branch')}</th>
-          <th>{t('ledgerFiles.import.outcome')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {answer.rows.map((row) => (
-          <tr key={row.line} className={outcomeTone[row.outcome]} data-line={row.line} data-outcome={row.outcome}>
-            <td data-label={t('ledgerFiles.import.line')}>{row.line}</td>
-            <td data-label={t('commitment.field.title')}>{row.title || '—'}</td>
-            <td data-label={t('commitment.field.category')}>{row.category ?? '—'}</td>
-            <td data-label={t('commitment.field.dueDate')}>{row.dueDate ? format.date(row.dueDate) : '—'}</td>
-            <td data-label={t('ledgerFiles.import.branch')}>{row.branch ?? '—'}</td>
-            <td data-label={t('ledgerFiles.import.outcome')}>
-              <span className="import-outcome">
-                {t(`ledgerFiles.outcome.${row.outcome}${answer.applied ? '.done' : ''}` as MessageKey)}
-              </span>
-              {row.issues.length > 0 ? (
-                <ul className="import-issues">
-                  {row.issues.map((issue, index) => (
-                    <li key={index} data-code={issue.code}>
-                      {lang === 'zh-CN' ? issue.message.zh : issue.message.en}
-                    </li>
-                  ))}
-                </ul>
-              ) : null}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const { t, format } = useI18n();
+  const columns: ImportTableColumn<ImportAnswer['rows'][number]>[] = [
+    { header: t('commitment.field.title'), cell: (row) => row.title || '—' },
+    { header: t('commitment.field.category'), cell: (row) => row.category ?? '—' },
+    { header: t('commitment.field.dueDate'), cell: (row) => (row.dueDate ? format.date(row.dueDate) : '—') },
+    { header: t('ledgerFiles.import.branch'), cell: (row) => row.branch ?? '—' },
+  ];
+  return <ImportRowsTable rows={answer.rows} applied={answer.applied} columns={columns} />;
 }
 
 /**

@@ -125,6 +125,42 @@ export async function importFile(
   return (await response.json()) as ImportAnswer;
 }
 
+/** A row of the coordinator's import of an alliance's own data (成员单位 or 联席会议). */
+export interface AllianceImportRow {
+  readonly sheet: 'members' | 'meetings';
+  readonly sheetName: string;
+  readonly line: number;
+  readonly outcome: 'CREATE' | 'EXISTS' | 'INVALID';
+  /** 单位名称 or 会议名称, as read. */
+  readonly name: string | null;
+  readonly issues: readonly ImportIssue[];
+}
+
+/** The alliance import route's answer (the gateway's AllianceImportView). */
+export interface AllianceImportAnswer {
+  readonly dryRun: boolean;
+  readonly applied: boolean;
+  readonly created: number;
+  readonly existing: number;
+  readonly invalid: number;
+  readonly rows: readonly AllianceImportRow[];
+}
+
+/** Sends a file of an alliance's own data to the alliance import route: a dry run, or the import itself. */
+export async function importAllianceFile(
+  file: Blob,
+  token: string,
+  options: { allianceId: string; dryRun: boolean },
+): Promise<AllianceImportAnswer> {
+  const params = new URLSearchParams({ alliance: options.allianceId, dryRun: options.dryRun ? '1' : '0' });
+  const response = await call(`/ledger/alliance-import?${params}`, token, {
+    method: 'POST',
+    body: file,
+    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  });
+  return (await response.json()) as AllianceImportAnswer;
+}
+
 /** The report's model as the gateway builds it (ledger's ReportModel). */
 export interface ReportFigures {
   readonly total: number;
