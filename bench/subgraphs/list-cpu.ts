@@ -12,33 +12,11 @@
 import { performance } from 'node:perf_hooks';
 import { subgraphServices } from '@hub/testkit';
 import { seedLargeAlliance } from '../../test/support/bulk.ts';
+import { jointListQuery } from '../gateway/workloads.ts';
 import { startBenchStack } from '../hub-stack.ts';
 import { metricsUrl, readMetrics } from '../metrics.ts';
 import { sampleProcess } from '../process-stats.ts';
 import { demoToken } from '../tokens.ts';
-
-const jointList = /* GraphQL */ `
-  query JointList($id: ID!, $first: Int) {
-    alliance(id: $id) {
-      name
-      coBuildingList(first: $first) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        edges {
-          cursor
-          node {
-            __typename id title category status progress dueDate partnerId
-            branch { name memberCount }
-            ... on EnterpriseCommitment { project site pioneerPosts responsibilityZones }
-            ... on TownVillageCommitment { village householdsServed landAcquisitionTasks }
-            ... on UniversityCommitment { institute researchTopic }
-            ... on TrafficPoliceCommitment { roadSection guarantees jointActions }
-          }
-        }
-      }
-    }
-  }
-`;
 
 const port = Number(process.env.BENCH_PORT ?? 4900);
 const items = Number(process.env.BENCH_ITEMS ?? 300);
@@ -67,7 +45,7 @@ async function main() {
   try {
     const allianceId = await seedLargeAlliance(stack, items);
     const token = await demoToken('viewer');
-    const body = JSON.stringify({ query: jointList, variables: { id: allianceId, first: items } });
+    const body = JSON.stringify({ query: jointListQuery, variables: { id: allianceId, first: items } });
     const ask = async () => {
       const response = await fetch(stack.gatewayUrl, {
         method: 'POST',
