@@ -412,6 +412,17 @@ describe('the coordinator tracking the joint list (清单台账)', () => {
     await untilListed(viewer, alliance, lateButDone.id, (n) => n.status === 'COMPLETED');
     await untilListed(viewer, alliance, onTime.id);
 
+    // The filter reads the alliance's index, which the partners' outboxes feed a moment after their own status.
+    const idsOf = async (overdue: boolean) =>
+      (await listedItems(viewer, alliance, { overdue }))
+        .map((n) => n.id)
+        .sort()
+        .join();
+    await eventually(
+      async () =>
+        (await idsOf(true)) === late.id && (await idsOf(false)) === [onTime.id, lateButDone.id, lateButWithdrawn.id].sort().join(),
+      20_000,
+    );
     expect((await listedItems(viewer, alliance, { overdue: true })).map((n) => n.id)).toEqual([late.id]);
     expect((await listedItems(viewer, alliance, { overdue: false })).map((n) => n.id).sort()).toEqual(
       [onTime.id, lateButDone.id, lateButWithdrawn.id].sort(),
@@ -424,6 +435,7 @@ describe('the coordinator tracking the joint list (清单台账)', () => {
 
     ok(await police.complete(late.id, late.version));
     await untilListed(viewer, alliance, late.id, (n) => n.status === 'COMPLETED');
+    await eventually(async () => (await idsOf(true)) === '', 20_000);
     expect(await listedItems(viewer, alliance, { overdue: true })).toEqual([]);
     stats = ok(await allianceStats(viewer, alliance));
     expect(stats.overall.overdue).toBe(0);
