@@ -4,6 +4,7 @@ import type { Client } from 'graphql-ws';
 import type { LivePlan } from './completion.ts';
 import { asExecutionResult } from './results.ts';
 import { cursorAfter, type DirectChannel, Subscriber } from './subscriber.ts';
+import { describeUpstreamFailure } from './upstream-client.ts';
 
 /** What a live group needs from the gateway. */
 export interface LiveGroupDependencies {
@@ -159,7 +160,7 @@ export class LiveGroup {
           this.failAll(refusal);
           return;
         }
-        const reason = Array.isArray(error) ? (error as GraphQLFormattedError[]).map((e) => e.message).join('; ') : describe(error);
+        const reason = describeUpstreamFailure(error);
         console.warn(`[live] upstream stream failed, resuming after ${this.lastTaken ?? 'now'} in ${backoff} ms: ${reason}`);
         await pause(backoff);
         backoff = Math.min(backoff * 2, maxBackoffMs);
@@ -264,12 +265,4 @@ export class LiveGroup {
       this.deps.counters.deliveries += 1;
     }
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message;
-  }
-  const close = error as { code?: number; reason?: string };
-  return close?.code ? `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})` : String(error);
 }

@@ -43,3 +43,15 @@ function keepAlive() {
     },
   };
 }
+
+/** Why an upstream stream ended, for the log: an error, the subgraph's GraphQL errors, or the socket's close. */
+export function describeUpstreamFailure(error: unknown): string {
+  if (error instanceof Error) {
+    return error.message;
+  }
+  if (Array.isArray(error)) {
+    return error.map((e) => String((e as { message?: unknown })?.message)).join('; ');
+  }
+  const close = error as { code?: number; reason?: string };
+  return close?.code ? `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})` : String(error);
+}

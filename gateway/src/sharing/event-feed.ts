@@ -1,4 +1,5 @@
 import type { Client } from 'graphql-ws';
+import { describeUpstreamFailure } from '../live/upstream-client.ts';
 
 export interface EventFeedOptions {
   /** A new client to the alliance subgraph (at its current URL); disposed when the feed is lost. */
@@ -62,7 +63,7 @@ export function followEventFeed(options: EventFeedOptions): { stop: () => void }
         if (!stopped && !reported) {
           reported = true; // once per loss, not once per retry
           console.warn(
-            `[gateway] the alliances' event feed is lost (${describe(error)}); the response cache keeps nothing until it is back`,
+            `[gateway] the alliances' event feed is lost (${describeUpstreamFailure(error)}); the response cache keeps nothing until it is back`,
           );
         }
       }
@@ -81,15 +82,4 @@ export function followEventFeed(options: EventFeedOptions): { stop: () => void }
       stopStream?.();
     },
   };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) {
-    return error.message;
-  }
-  if (Array.isArray(error)) {
-    return String((error[0] as { message?: unknown })?.message ?? 'errors');
-  }
-  const close = error as { code?: number; reason?: string };
-  return close?.code ? `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})` : String(error);
 }

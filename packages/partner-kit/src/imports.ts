@@ -129,9 +129,13 @@ function textIssue(field: string, value: unknown, max: number, required: boolean
     (required ? requiredText : optionalText)(text, field, max);
     return null;
   } catch (error) {
-    return [...text].length > max
-      ? { field, code: 'TOO_LONG', message: (error as GraphQLError).message, limit: max }
-      : { field, code: 'UNSTORABLE_TEXT', message: (error as GraphQLError).message };
+    const { message, extensions } = error as GraphQLError;
+    return {
+      field,
+      code: String(extensions.reason),
+      message,
+      ...(typeof extensions.limit === 'number' ? { limit: extensions.limit } : {}),
+    };
   }
 }
 

@@ -6,7 +6,18 @@ export function hubError(code: ErrorCode, message: string, details?: Record<stri
   return new GraphQLError(message, { extensions: { code, ...details } });
 }
 
-export const badInput = (message: string, field?: string) => hubError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : undefined);
+/**
+ * What exactly is wrong with a value, beside its message: a stable `reason` (REQUIRED, TOO_LONG,
+ * TOO_MANY, UNSTORABLE_TEXT, BAD_ID, BAD_DATE, DATE_ORDER, UNKNOWN_KIND…) and the limit broken,
+ * so a batch (an import) can report each problem by code without reading the message.
+ */
+export interface InputProblem {
+  readonly reason: string;
+  readonly limit?: number;
+}
+
+export const badInput = (message: string, field?: string, problem?: InputProblem) =>
+  hubError(ErrorCode.BAD_USER_INPUT, message, field || problem ? { ...(field ? { field } : {}), ...problem } : undefined);
 export const forbidden = (message: string) => hubError(ErrorCode.FORBIDDEN, message);
 export const notFound = (what: string, id: string) => hubError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist`);
 export const conflict = (message: string) => hubError(ErrorCode.CONFLICT, message);

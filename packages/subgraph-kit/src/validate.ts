@@ -8,7 +8,7 @@ const loneSurrogate = /\p{Cs}/u;
 /** Throws BAD_USER_INPUT unless `id` is a UUID (every id in the hub is one). */
 export function assertId(id: string, field = 'id'): string {
   if (!uuidPattern.test(id)) {
-    throw badInput(`${field} is not a valid id (expected a UUID): ${JSON.stringify(id.slice(0, 60))}`, field);
+    throw badInput(`${field} is not a valid id (expected a UUID): ${JSON.stringify(id.slice(0, 60))}`, field, { reason: 'BAD_ID' });
   }
   return id.toLowerCase();
 }
@@ -17,7 +17,7 @@ export function assertId(id: string, field = 'id'): string {
 export function requiredText(value: string, field: string, max: number): string {
   const text = value.trim();
   if (text.length === 0) {
-    throw badInput(`${field} must not be empty`, field);
+    throw badInput(`${field} must not be empty`, field, { reason: 'REQUIRED' });
   }
   return optionalText(text, field, max) as string;
 }
@@ -30,10 +30,10 @@ export function optionalText(value: string | null | undefined, field: string, ma
   const text = value.trim();
   // PostgreSQL stores no NUL in text or JSON.
   if (text.includes('\u0000') || loneSurrogate.test(text)) {
-    throw badInput(`${field} must not contain NUL characters (\\u0000) or unpaired surrogates`, field);
+    throw badInput(`${field} must not contain NUL characters (\\u0000) or unpaired surrogates`, field, { reason: 'UNSTORABLE_TEXT' });
   }
   if ([...text].length > max) {
-    throw badInput(`${field} must be at most ${max} characters (got ${[...text].length})`, field);
+    throw badInput(`${field} must be at most ${max} characters (got ${[...text].length})`, field, { reason: 'TOO_LONG', limit: max });
   }
   return text.length === 0 ? null : text;
 }
@@ -57,7 +57,7 @@ export function isoDate(value: string | Date | null | undefined, field: string):
   const text = value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : String(value);
   const date = new Date(`${text}T00:00:00Z`);
   if (!datePattern.test(text) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text || text < '0001-01-01') {
-    throw badInput(`${field} must be a date from 0001-01-01 to 9999-12-31, like 2025-06-30`, field);
+    throw badInput(`${field} must be a date from 0001-01-01 to 9999-12-31, like 2025-06-30`, field, { reason: 'BAD_DATE' });
   }
   return text;
 }
@@ -69,7 +69,7 @@ export function dateTime(value: Date | null | undefined, field: string): Date | 
   }
   const year = value instanceof Date ? value.getUTCFullYear() : Number.NaN;
   if (!(year >= 1 && year <= 9999)) {
-    throw badInput(`${field} must be a date-time in the years 1 to 9999, like 2025-06-30T09:00:00Z`, field);
+    throw badInput(`${field} must be a date-time in the years 1 to 9999, like 2025-06-30T09:00:00Z`, field, { reason: 'BAD_DATE' });
   }
   return value;
 }
@@ -77,14 +77,14 @@ export function dateTime(value: Date | null | undefined, field: string): Date | 
 /** Checks that a due date is not before the start date. */
 export function assertDateOrder(start: string | null | undefined, due: string | null | undefined): void {
   if (start && due && due < start) {
-    throw badInput(`dueDate (${due}) must not be before startDate (${start})`, 'dueDate');
+    throw badInput(`dueDate (${due}) must not be before startDate (${start})`, 'dueDate', { reason: 'DATE_ORDER' });
   }
 }
 
 /** Checks a list's length. */
 export function maxItems<T>(items: T[], field: string, max: number): T[] {
   if (items.length > max) {
-    throw badInput(`${field} may hold at most ${max} items (got ${items.length})`, field);
+    throw badInput(`${field} may hold at most ${max} items (got ${items.length})`, field, { reason: 'TOO_MANY', limit: max });
   }
   return items;
 }

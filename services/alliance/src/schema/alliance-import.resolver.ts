@@ -80,34 +80,11 @@ export class AllianceImportReport {
 
 type Issue = AllianceImportIssue;
 
-/** A shared check's BAD_USER_INPUT as an issue with a stable code (the checks' messages are the hub's own). */
+/** A shared check's BAD_USER_INPUT as an issue: the check says its reason and limit (`badInput`). */
 function issueOf(error: unknown): Issue {
   const { message, extensions } = error as GraphQLError;
-  const field = String(extensions?.field ?? 'input');
-  const limit = Number(/at most (\d+)/.exec(message)?.[1] ?? Number.NaN);
-  const coded = (code: string, withLimit = false): Issue => ({ field, code, message, limit: withLimit ? limit : null });
-  if (/must not be empty/.test(message)) {
-    return coded('REQUIRED');
-  }
-  if (/at most \d+ characters/.test(message)) {
-    return coded('TOO_LONG', true);
-  }
-  if (/may hold at most/.test(message)) {
-    return coded('TOO_MANY', true);
-  }
-  if (/NUL characters/.test(message)) {
-    return coded('UNSTORABLE_TEXT');
-  }
-  if (/not a valid id/.test(message)) {
-    return coded('BAD_ID');
-  }
-  if (/must be a date/.test(message)) {
-    return coded('BAD_DATE');
-  }
-  if (/No partner kind/.test(message)) {
-    return coded('UNKNOWN_KIND');
-  }
-  return coded('INVALID');
+  const limit = typeof extensions?.limit === 'number' ? extensions.limit : null;
+  return { field: String(extensions?.field ?? 'input'), code: String(extensions?.reason ?? 'INVALID'), message, limit };
 }
 
 /** Runs a shared check; its values, or the issue it raised. */

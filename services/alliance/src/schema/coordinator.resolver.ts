@@ -37,6 +37,7 @@ export function admissionValues(input: AdmitPartnerInput) {
     throw badInput(
       `No partner kind ${input.kind} is federated here; one of ${federatedKinds.map((names) => names.kind).join(', ')}`,
       'kind',
+      { reason: 'UNKNOWN_KIND' },
     );
   }
   return {
