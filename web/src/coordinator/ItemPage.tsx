@@ -27,8 +27,9 @@ function Entry({ entry, kindOf }: { entry: TimelineEntry; kindOf: Parameters<typ
         const { field, oldValue, newValue } = entry.change;
         return (
           <>
-            {fieldLabelOf(field, kindOf, t, lang) ?? <code>{field}</code>}：{shownValue(field, oldValue, t)} →{' '}
-            {shownValue(field, newValue, t)}
+            {fieldLabelOf(field, kindOf, t, lang) ?? <code>{field}</code>}
+            {t('common.colon')}
+            {shownValue(field, oldValue, t)} → {shownValue(field, newValue, t)}
           </>
         );
       }
@@ -41,8 +42,12 @@ function Entry({ entry, kindOf }: { entry: TimelineEntry; kindOf: Parameters<typ
       case 'reminder':
         return (
           <>
-            {t(`reminder.trigger.${entry.reminder.trigger}`)}：{entry.reminder.message}（
-            {t('reminder.replyByDate', { date: format.date(entry.reminder.replyBy) })}）
+            {t(`reminder.trigger.${entry.reminder.trigger}`)}
+            {t('common.colon')}
+            {entry.reminder.message}
+            {t('common.asideOpen')}
+            {t('reminder.replyByDate', { date: format.date(entry.reminder.replyBy) })}
+            {t('common.asideClose')}
           </>
         );
       case 'answer':
@@ -50,7 +55,7 @@ function Entry({ entry, kindOf }: { entry: TimelineEntry; kindOf: Parameters<typ
           <>
             {entry.reminder.answer?.explanation}
             {entry.reminder.answer?.proposedDueDate
-              ? `（${t('reminder.proposed', { date: format.date(entry.reminder.answer.proposedDueDate) })}）`
+              ? `${t('common.asideOpen')}${t('reminder.proposed', { date: format.date(entry.reminder.answer.proposedDueDate) })}${t('common.asideClose')}`
               : ''}
           </>
         );
@@ -58,7 +63,7 @@ function Entry({ entry, kindOf }: { entry: TimelineEntry; kindOf: Parameters<typ
         return (
           <>
             {t(entry.reminder.decision?.accepted ? 'reminder.accept' : 'reminder.reject')}
-            {entry.reminder.decision?.note ? `：${entry.reminder.decision.note}` : ''}
+            {entry.reminder.decision?.note ? `${t('common.colon')}${entry.reminder.decision.note}` : ''}
           </>
         );
     }
@@ -121,10 +126,14 @@ export function ItemPage() {
           {details ? <StatusBadge status={details.status} /> : null}
           {details ? <ProgressBar percent={details.progress} /> : null}
           <span>
-            {t('commitment.field.dueDate')}：{details?.dueDate ? format.date(details.dueDate) : t('commitment.noDueDate')}
+            {t('commitment.field.dueDate')}
+            {t('common.colon')}
+            {details?.dueDate ? format.date(details.dueDate) : t('commitment.noDueDate')}
           </span>
           <span>
-            {t('item.partner')}：{partner}
+            {t('item.partner')}
+            {t('common.colon')}
+            {partner}
             {details?.branch ? ` · ${details.branch.name}` : ''}
           </span>
           {item.reminderCount !== null && item.reminderCount !== undefined ? (

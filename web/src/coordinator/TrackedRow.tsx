@@ -24,7 +24,9 @@ function TrackedDetail({ id }: { id: string }) {
       {detail.description ? <p>{detail.description}</p> : null}
       {detail.withdrawReason ? (
         <p>
-          {t('withdraw.reason')}：{detail.withdrawReason}
+          {t('withdraw.reason')}
+          {t('common.colon')}
+          {detail.withdrawReason}
         </p>
       ) : null}
       <h3>{t('progress.reports')}</h3>

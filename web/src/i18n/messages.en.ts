@@ -4,6 +4,10 @@ import type { MessageKey } from './messages.zh-CN.ts';
 export const en: Record<MessageKey, string> = {
   'app.title': 'Party Co-Building Hub',
   'common.loading': 'Loading…',
+  // Punctuation between a label and its value, and around an aside: full-width in Chinese.
+  'common.colon': ': ',
+  'common.asideOpen': ' (',
+  'common.asideClose': ')',
   'lang.zh-CN': '中文',
   'lang.en': 'EN',
 

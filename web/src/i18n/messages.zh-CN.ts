@@ -2,6 +2,10 @@
 export const zhCN = {
   'app.title': '党建联建共建平台',
   'common.loading': '正在加载…',
+  // Punctuation between a label and its value, and around an aside: full-width in Chinese.
+  'common.colon': '：',
+  'common.asideOpen': '（',
+  'common.asideClose': '）',
   'lang.zh-CN': '中文',
   'lang.en': 'EN',
 
