@@ -105,7 +105,11 @@ export type ClaimInput = z.infer<typeof claimInput>;
 
 /** The needing partner's evaluation (评价) of a delivered project, before it is closed (销号). */
 export const evaluationInput = z.object({
-  satisfaction: z.number().int({ message: 'must be a whole number' }).min(1, { message: 'must be 1 to 5' }).max(5, { message: 'must be 1 to 5' }),
+  satisfaction: z
+    .number()
+    .int({ message: 'must be a whole number' })
+    .min(1, { message: 'must be 1 to 5' })
+    .max(5, { message: 'must be 1 to 5' }),
   comment: requiredText(limits.comment),
 });
 export type EvaluationInput = z.infer<typeof evaluationInput>;
