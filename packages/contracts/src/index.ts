@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+export * from './cobuild.ts';
 export * from './demo.ts';
 export * from './enums.ts';
 export * from './identity.ts';

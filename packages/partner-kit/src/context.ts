@@ -1,6 +1,7 @@
 import type { PartnerKind, Viewer } from '@hub/contracts';
 import { forbidden, loaderByGroup, loaderById, unauthenticated } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
+import { CobuildItemChange, type ItemChangeRow, Need, type NeedRow, Resource, type ResourceRow } from './cobuild-entities.ts';
 import {
   Activity,
   type ActivityRow,
@@ -45,6 +46,9 @@ export function createPartnerLoaders(em: EntityManager, commitment: EntitySchema
     membersOfBranch: loaderByGroup<MemberRow>(em, Member, 'branchId', { name: 'asc' }),
     progressOfCommitment: loaderByGroup<ProgressRow>(em, ProgressReport, 'commitmentId', { reportedAt: 'desc' }),
     historyOfCommitment: loaderByGroup<ChangeRow>(em, CommitmentChange, 'commitmentId', { at: 'asc', id: 'asc' }),
+    need: loaderById<NeedRow>(em, Need),
+    resource: loaderById<ResourceRow>(em, Resource),
+    historyOfItem: loaderByGroup<ItemChangeRow>(em, CobuildItemChange, 'itemId', { at: 'asc', id: 'asc' }),
   };
 }
 export type PartnerLoaders = ReturnType<typeof createPartnerLoaders>;

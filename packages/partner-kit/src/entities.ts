@@ -1,5 +1,6 @@
 import type { ActivityType, Category, CommitmentStatus } from '@hub/contracts';
 import { EntitySchema, type EntitySchemaProperty } from '@mikro-orm/postgresql';
+import { CobuildItemChange, Need, Resource } from './cobuild-entities.ts';
 
 /**
  * Persistence shared by every partner subgraph. Each row carries its `partnerId`: one partner
@@ -109,7 +110,7 @@ export interface ActivityRow {
 export interface OutboxRow {
   seq: string;
   eventId: string;
-  entity: 'commitment' | 'activity';
+  entity: 'commitment' | 'activity' | 'need' | 'resource';
   entityId: string;
   version: number;
   payload: Record<string, unknown>;
@@ -271,5 +272,18 @@ export const Outbox = new EntitySchema<OutboxRow>({
 
 /** Every entity of a partner subgraph, given its commitment entity. */
 export function partnerEntities(commitment: EntitySchema<CommitmentRow>) {
-  return [Partner, Branch, Group, Member, commitment, ProgressReport, CommitmentChange, Activity, Outbox];
+  return [
+    Partner,
+    Branch,
+    Group,
+    Member,
+    commitment,
+    ProgressReport,
+    CommitmentChange,
+    Activity,
+    Need,
+    Resource,
+    CobuildItemChange,
+    Outbox,
+  ];
 }

@@ -1,4 +1,4 @@
-import { Commitment, CommitmentInputBase, JointActivity, Partner, PartyBranch } from '@hub/contracts';
+import { Commitment, CommitmentInputBase, JointActivity, Need, Partner, PartyBranch, Resource } from '@hub/contracts';
 import { fieldDefault, holdsValue, type KindDefinition, type KindField, kindInputSchema, kindNames } from '@hub/kinds';
 import { badInput } from '@hub/subgraph-kit';
 import type { EntitySchemaProperty } from '@mikro-orm/postgresql';
@@ -61,7 +61,7 @@ function column(field: KindField): EntitySchemaProperty<unknown, CommitmentRow> 
 
 /**
  * Everything a partner subgraph needs of its kind, built from the kind's definition: the GraphQL
- * types (`<Prefix>Partner`, `…Branch`, `…Activity`, and `…Commitment` with the kind's own fields),
+ * types (`<Prefix>Partner`, `…Branch`, `…Activity`, `…Need`, `…Resource`, and `…Commitment` with the kind's own fields),
  * the input type, the columns, the validation of the kind's fields and their initial values.
  */
 export function partnerSpec(definition: KindDefinition, migrations: PartnerKindSpec['migrations']): PartnerKindSpec {
@@ -93,6 +93,8 @@ export function partnerSpec(definition: KindDefinition, migrations: PartnerKindS
       Branch: entityType(`${prefix}Branch`, PartyBranch),
       Commitment: CommitmentType,
       Activity: entityType(`${prefix}Activity`, JointActivity),
+      Need: entityType(`${prefix}Need`, Need),
+      Resource: entityType(`${prefix}Resource`, Resource),
     },
     CommitmentInput,
     commitmentColumns,

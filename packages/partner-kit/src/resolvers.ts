@@ -17,6 +17,7 @@ import { assertId, forbidden } from '@hub/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { createActivity, recordAttendance, updateActivity } from './activities.ts';
 import { createBranch, updateBranch, upsertGroup } from './branches.ts';
+import { createCobuildResolvers } from './cobuild-resolvers.ts';
 import {
   type CommitmentFields,
   completeCommitment,
@@ -43,7 +44,8 @@ export function visibleCommitment(row: CommitmentRow | null, ctx: PartnerContext
 
 /**
  * The GraphQL resolvers of a partner subgraph: the `<kind>` query and mutation namespaces,
- * relation fields (each through a per-request DataLoader) and entity reference resolvers.
+ * relation fields (each through a per-request DataLoader) and entity reference resolvers;
+ * needs and resources (三张清单) in `cobuild-resolvers.ts`.
  */
 export function createPartnerResolvers(spec: PartnerKindSpec) {
   const { Partner: PartnerType, Branch: BranchType, Commitment: CommitmentType, Activity: ActivityClass } = spec.types;
@@ -282,7 +284,10 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
     }
   }
 
+  const cobuild = createCobuildResolvers(spec, Queries, Mutations, prefix);
+
   const referenceResolvers = {
+    ...cobuild.referenceResolvers,
     [`${prefix}Partner`]: { __resolveReference: (ref: { id: string }, ctx: PartnerContext) => ctx.loaders.partner.load(ref.id) },
     [`${prefix}Branch`]: { __resolveReference: (ref: { id: string }, ctx: PartnerContext) => ctx.loaders.branch.load(ref.id) },
     [`${prefix}Activity`]: { __resolveReference: (ref: { id: string }, ctx: PartnerContext) => ctx.loaders.activity.load(ref.id) },
@@ -300,6 +305,7 @@ export function createPartnerResolvers(spec: PartnerKindSpec) {
       BranchFieldResolver,
       ActivityFieldResolver,
       CommitmentFieldResolver,
+      ...cobuild.resolvers,
     ] as const,
     referenceResolvers,
   };

@@ -15,7 +15,15 @@ export interface PartnerKindSpec {
   /** The kind's definition (its folder's `src/kind.ts`), which everything here is built from. */
   readonly definition: KindDefinition;
   /** The concrete GraphQL types of this kind (each extends the contract's interface, with @key). */
-  readonly types: { Partner: ClassType; Branch: ClassType; Commitment: ClassType; Activity: ClassType };
+  readonly types: {
+    Partner: ClassType;
+    Branch: ClassType;
+    Commitment: ClassType;
+    Activity: ClassType;
+    /** `<Prefix>Need` and `<Prefix>Resource` (三张清单): the contract's interfaces, nothing of the kind's own. */
+    Need: ClassType;
+    Resource: ClassType;
+  };
   /** `<Kind>CommitmentInput`: CommitmentInputBase plus this kind's own fields. */
   readonly CommitmentInput: ClassType;
   /** This kind's own commitment columns. */

@@ -1,4 +1,4 @@
-import { Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport } from '@hub/contracts';
+import { Attendance, CommitmentChange, Evidence, Figure, HelpAmount, ItemChange, PartyMember, ProgressReport } from '@hub/contracts';
 import {
   backgroundFork,
   buildFederatedSchema,
@@ -24,7 +24,17 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
   const { resolvers, referenceResolvers } = createPartnerResolvers(spec);
   return buildFederatedSchema({
     resolvers: [...resolvers],
-    orphanedTypes: [...Object.values(spec.types), Attendance, CommitmentChange, Evidence, Figure, PartyMember, ProgressReport],
+    orphanedTypes: [
+      ...Object.values(spec.types),
+      Attendance,
+      CommitmentChange,
+      Evidence,
+      Figure,
+      HelpAmount,
+      ItemChange,
+      PartyMember,
+      ProgressReport,
+    ],
     referenceResolvers,
   });
 }
