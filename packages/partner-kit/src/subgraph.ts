@@ -11,6 +11,7 @@ import {
 } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
+import { startAssignmentPuller } from './assignments.ts';
 import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
 import { defineCommitmentEntity, partnerEntities } from './entities.ts';
 import { MembershipDirectory } from './memberships.ts';
@@ -42,7 +43,7 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
 /**
  * A partner subgraph's environment: the common subgraph variables plus `ALLIANCE_INTERNAL_URL`
  * (default http://127.0.0.1:4001), the alliance subgraph's base URL for outbox delivery
- * (`/ingest`) and membership checks (`/members`).
+ * (`/ingest`), membership checks (`/members`) and project assignments (`/assignments`).
  */
 export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   return Object.freeze({
@@ -65,7 +66,8 @@ export interface PartnerSubgraph {
 
 /**
  * Starts a partner subgraph: opens and migrates its database, seeds it when empty, starts the
- * outbox relay and serves GraphQL. `close()` stops the relay, the server and the pool, in order.
+ * outbox relay and the project-assignment puller and serves GraphQL. `close()` stops the puller,
+ * the relay, the server and the pool, in order.
  */
 export async function createPartnerSubgraph(spec: PartnerKindSpec, options: PartnerSubgraphOptions): Promise<PartnerSubgraph> {
   const commitmentEntity = defineCommitmentEntity(spec.commitmentColumns);
@@ -83,6 +85,14 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     ingestUrl: `${options.env.ALLIANCE_INTERNAL_URL}/ingest`,
     internalSecret: options.env.HUB_INTERNAL_SECRET,
     subgraph: spec.subgraph,
+  });
+  const assignments = startAssignmentPuller({
+    orm,
+    allianceUrl: options.env.ALLIANCE_INTERNAL_URL,
+    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    subgraph: spec.subgraph,
+    commitmentEntity,
+    creationDefaults: spec.creationDefaults,
   });
   const runtime: PartnerRuntime = {
     kind: spec.kind,
@@ -109,11 +119,14 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
       hub_sql_background_statements_total: statements.background,
       hub_outbox_delivered_total: relay.stats.delivered,
       hub_outbox_failed_attempts_total: relay.stats.failedAttempts,
+      hub_assignments_applied_total: assignments.stats.applied,
+      hub_assignments_failed_attempts_total: assignments.stats.failedAttempts,
     }),
   });
   return {
     server,
     async close() {
+      await assignments.stop();
       await relay.stop();
       await server.close();
       await orm.close();

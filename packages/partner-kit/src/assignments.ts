@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { assignmentRoutes, assignmentsAnswer, type ProjectAssignment } from '@hub/cobuild';
+import { CommitmentStatus } from '@hub/contracts';
+import { backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
+import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
+import { postToAlliance } from './alliance-client.ts';
+import { CommitmentChange, type CommitmentRow, Partner } from './entities.ts';
+
+/** The advisory lock that lets one replica of a partner subgraph pull assignments at a time (the relay's is 7_340_001). */
+const assignmentsLockKey = 7_340_002;
+/** Who the history of a commitment created from a project names as its author. */
+export const assignmentActor = '联建项目';
+
+export interface AssignmentPullerOptions {
+  readonly orm: MikroORM;
+  /** The alliance subgraph's base URL; the puller asks `<url>/assignments` and acknowledges at `<url>/assignments/ack`. */
+  readonly allianceUrl: string;
+  readonly internalSecret: string;
+  /** This subgraph's name; it asks as `relay:<name>`. */
+  readonly subgraph: string;
+  readonly commitmentEntity: EntitySchema<CommitmentRow>;
+  /** Values of the kind's own commitment columns for a new draft. */
+  readonly creationDefaults: Record<string, unknown>;
+  /** How often to ask when the last answer had nothing new. Default 1 s. */
+  readonly idleMs?: number;
+  /** Longest wait between retries while the alliance is unreachable. Default 5 s. */
+  readonly maxBackoffMs?: number;
+}
+
+export interface AssignmentPuller {
+  /** Counters for /metrics. */
+  readonly stats: { applied: number; failedAttempts: number };
+  /** Stops after the round in flight, if any. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Pulls this kind's project assignments from the alliance (docs/three-lists.md, step 4;
+ * `@hub/cobuild` protocol.ts): asks `/assignments`, creates for each assignment of a partner
+ * hosted here the draft commitment it names (with the given id, so a repeated delivery creates
+ * nothing), in one transaction, then acknowledges the ids at `/assignments/ack`. Acknowledging
+ * after the commit means a lost acknowledgement only repeats a round that changes nothing.
+ * While the alliance is unreachable, or does not offer the route yet (404), it retries with
+ * backoff.
+ */
+export function startAssignmentPuller(options: AssignmentPullerOptions): AssignmentPuller {
+  const idleMs = options.idleMs ?? 1000;
+  const maxBackoff = options.maxBackoffMs ?? 5000;
+  const stats = { applied: 0, failedAttempts: 0 };
+  const caller = { subgraph: options.subgraph, internalSecret: options.internalSecret };
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  let saidRouteMissing = false;
+  let saidNotHosted = false;
+
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  /** The pending assignments, or null while the alliance does not offer the route. */
+  async function fetchPending(): Promise<ProjectAssignment[] | null> {
+    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.pending}`, {}, caller, 10_000);
+    if (response.status === 404) {
+      return null;
+    }
+    if (!response.ok) {
+      throw new Error(`alliance answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+    }
+    const parsed = assignmentsAnswer.safeParse(await response.json());
+    if (!parsed.success) {
+      throw new Error(`malformed assignments: ${parsed.error.issues[0]?.message}`);
+    }
+    return parsed.data.assignments;
+  }
+
+  /** Creates the drafts that do not exist yet; returns the ids of the assignments now done and how many drafts are new. */
+  async function createDrafts(em: EntityManager, assignments: ProjectAssignment[]): Promise<{ done: string[]; created: number }> {
+    const partnerIds = [...new Set(assignments.map((item) => item.partnerId))];
+    const hosted = new Set((await em.find(Partner, { id: { $in: partnerIds } })).map((partner) => partner.id));
+    const ours = assignments.filter((item) => hosted.has(item.partnerId));
+    if (ours.length < assignments.length && !saidNotHosted) {
+      saidNotHosted = true;
+      console.warn(`[assignments:${options.subgraph}] left unacknowledged: assignments for partners not hosted here`);
+    }
+    const existing = new Set(
+      (await em.find(options.commitmentEntity, { id: { $in: ours.map((item) => item.commitmentId) } })).map((row) => row.id),
+    );
+    const now = new Date();
+    let created = 0;
+    for (const item of ours) {
+      if (existing.has(item.commitmentId)) {
+        continue;
+      }
+      existing.add(item.commitmentId);
+      em.create(options.commitmentEntity, {
+        ...options.creationDefaults,
+        id: item.commitmentId,
+        allianceId: item.allianceId,
+        partnerId: item.partnerId,
+        branchId: null,
+        title: item.title,
+        description: item.description,
+        category: item.category,
+        status: CommitmentStatus.DRAFT,
+        progress: 0,
+        startDate: null,
+        dueDate: item.dueDate,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+      } as CommitmentRow);
+      em.create(CommitmentChange, {
+        id: randomUUID(),
+        partnerId: item.partnerId,
+        commitmentId: item.commitmentId,
+        actor: assignmentActor,
+        at: now,
+        field: 'created',
+        oldValue: null,
+        newValue: `project ${item.projectId} (${item.role})`,
+      });
+      created += 1;
+    }
+    return { done: ours.map((item) => item.id), created };
+  }
+
+  /** One round: returns how many assignments were done, or null when the route is missing. */
+  async function pullOnce(): Promise<number | null> {
+    const round = await backgroundTransaction(options.orm, async (em) => {
+      const [lock] = await executeInBackground<{ locked: boolean }[]>(em, 'select pg_try_advisory_xact_lock(?) as locked', [
+        assignmentsLockKey,
+      ]);
+      if (!lock?.locked) {
+        return { done: [], created: 0 };
+      }
+      const assignments = await fetchPending();
+      return assignments === null ? null : createDrafts(em, assignments);
+    });
+    if (round === null) {
+      return null;
+    }
+    stats.applied += round.created;
+    const { done } = round;
+    if (done.length === 0) {
+      return 0;
+    }
+    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.ack}`, { ids: done }, caller, 10_000);
+    if (!response.ok) {
+      throw new Error(`alliance answered ${response.status} to the acknowledgement`);
+    }
+    return done.length;
+  }
+
+  const loop = (async () => {
+    let backoff = 100;
+    while (!stopped) {
+      try {
+        const done = await pullOnce();
+        if (done === null) {
+          if (!saidRouteMissing) {
+            saidRouteMissing = true;
+            console.warn(`[assignments:${options.subgraph}] the alliance has no ${assignmentRoutes.pending} route yet; asking again later`);
+          }
+          await sleep(maxBackoff);
+          continue;
+        }
+        backoff = 100;
+        if (done === 0) {
+          await sleep(idleMs);
+        }
+      } catch (error) {
+        stats.failedAttempts += 1;
+        if (stats.failedAttempts === 1 || stats.failedAttempts % 20 === 0) {
+          console.warn(`[assignments:${options.subgraph}] pulling failed, retrying: ${(error as Error).message}`);
+        }
+        if (!stopped) {
+          await sleep(backoff);
+        }
+        backoff = Math.min(backoff * 2, maxBackoff);
+      }
+    }
+  })();
+
+  return {
+    stats,
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+    },
+  };
+}
