@@ -73,7 +73,7 @@ function storedHelp(list: unknown): StoredHelp[] {
  * The column values of a whole item: `candidate` checked by the kind's rules, empty optional
  * texts as null. BAD_USER_INPUT with the field of the first problem otherwise.
  */
-function validColumns<Row extends ItemRow>(kind: CobuildItemKind<Row>, candidate: Record<string, unknown>): Partial<Row> {
+export function validColumns<Row extends ItemRow>(kind: CobuildItemKind<Row>, candidate: Record<string, unknown>): Partial<Row> {
   const parsed = kind.rules.safeParse(candidate);
   if (!parsed.success) {
     const { field, message } = firstProblem(parsed.error);

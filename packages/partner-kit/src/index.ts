@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 
 export * from './activities.ts';
+export * from './assignments.ts';
+export * from './cobuild-entities.ts';
+export * from './cobuild-items.ts';
+export * from './cobuild-seed.ts';
 export * from './commitments.ts';
 export * from './context.ts';
 export * from './entities.ts';
 export * from './kind-spec.ts';
 export * from './memberships.ts';
+export * from './needs.ts';
 export * from './partners.ts';
 export * from './resolvers.ts';
+export * from './resources.ts';
 export * from './seed.ts';
 export * from './spec.ts';
 export * from './subgraph.ts';

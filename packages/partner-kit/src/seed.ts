@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type ActivityType, type Category, CommitmentStatus } from '@hub/contracts';
 import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import { activitySummary } from './activities.ts';
+import { type SeedNeed, type SeedResource, seedCobuildItems } from './cobuild-seed.ts';
 import { commitmentSummary } from './commitments.ts';
 import {
   Activity,
@@ -16,7 +17,7 @@ import {
 } from './entities.ts';
 import { queueEvent } from './writes.ts';
 
-/** Demo data of one partner subgraph: its organizations, branches, commitments and activities. */
+/** Demo data of one partner subgraph: its organizations, branches, commitments, activities, needs and resources. */
 export interface PartnerSeed {
   partners: {
     id: string;
@@ -66,6 +67,10 @@ export interface PartnerSeed {
     attendance: { partnerId: string; partnerName: string; attendees: number }[];
     advancedCommitmentIds: string[];
   }[];
+  /** Its partners' needs (需求清单); see `SeedNeed` for which reach the alliance's index. */
+  needs?: SeedNeed[];
+  /** Its partners' resources (资源清单); see `SeedResource`. */
+  resources?: SeedResource[];
 }
 
 /**
@@ -175,6 +180,7 @@ export async function seedPartnerData(
       } as ActivityRow);
       queueEvent(tx, 'activity', row, activitySummary(row, kind));
     }
+    seedCobuildItems(tx, seed, now);
   });
   return true;
 }
