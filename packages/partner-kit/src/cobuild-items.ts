@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { firstProblem, limits } from '@hub/cobuild';
 import { CobuildItemStatus } from '@hub/contracts';
-import { assertId, badInput, conflict, type InputProblem, notFound, requiredText } from '@hub/subgraph-kit';
+import { assertId, badInput, conflict, type InputProblem, isoDate, notFound, requiredText } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import type { z } from 'zod';
 import { CobuildItemChange, type NeedRow, type ResourceRow, type StoredHelp } from './cobuild-entities.ts';
@@ -104,12 +104,31 @@ function candidateOf<Row extends ItemRow>(kind: CobuildItemKind<Row>, stored: Pa
       candidate[field] = stored[field] ?? undefined;
     } else if (given === null && (field === 'tags' || field === kind.helpField)) {
       candidate[field] = [];
+    } else if (given instanceof Date) {
+      candidate[field] = isoDate(given, field); // the Date scalar gives a Date; this also refuses year 0, which PostgreSQL cannot store
     } else {
       candidate[field] = Array.isArray(given) ? given.map((item) => (typeof item === 'object' ? { ...item } : item)) : given;
     }
   }
   return candidate;
 }
+
+/** A value with its objects' keys sorted: jsonb gives keys back in its own order, so compare this way. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(canonical);
+  }
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value ?? null;
+}
+
+const sameValue = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
 
 function asText(value: unknown): string | null {
   if (value === null || value === undefined) {
@@ -205,7 +224,7 @@ export async function updateItem<Row extends ItemRow>(
     const fields = row as unknown as Record<string, unknown>;
     let changed = false;
     for (const field of kind.fields) {
-      if (JSON.stringify(fields[field] ?? null) !== JSON.stringify(columns[field] ?? null)) {
+      if (!sameValue(fields[field], columns[field])) {
         recordChange(em, actorName(ctx.viewer), row, field, fields[field], columns[field]);
         fields[field] = columns[field];
         changed = true;
