@@ -1,3 +1,4 @@
+import { defaultClaimHallDays } from '@hub/cobuild';
 import type {
   ActivityType,
   AutomaticReminderTrigger,
@@ -8,6 +9,7 @@ import type {
   TrafficLight,
 } from '@hub/contracts';
 import { EntitySchema } from '@mikro-orm/postgresql';
+import { cobuildEntities } from './cobuild/entities.ts';
 
 /**
  * The alliance subgraph's persistence: coordination data (alliances, members, agreements,
@@ -24,6 +26,8 @@ export interface AllianceRow {
   /** Traffic-light thresholds (days), set by the coordinator: see @hub/contracts `trafficLight`. */
   dueSoonDays: number;
   staleDays: number;
+  /** Days an unclaimed published need waits before it goes to the claim hall (领办大厅). */
+  claimHallDays: number;
   version: number;
 }
 
@@ -154,7 +158,7 @@ export interface ReminderRow {
 export interface AllianceEventRow {
   seq: string;
   allianceId: string;
-  topic: 'list' | 'activity' | 'reminder';
+  topic: 'list' | 'activity' | 'reminder' | 'cobuild';
   entityId: string;
   kind: PartnerKind;
   action: string;
@@ -177,6 +181,7 @@ export const Alliance = new EntitySchema<AllianceRow>({
     createdAt: { type: 'datetime' },
     dueSoonDays: { type: 'integer', default: 14 },
     staleDays: { type: 'integer', default: 30 },
+    claimHallDays: { type: 'integer', default: defaultClaimHallDays },
     version: { type: 'integer', version: true },
   },
 });
@@ -350,4 +355,5 @@ export const allianceEntities = [
   IngestedEvent,
   AllianceEvent,
   Reminder,
+  ...cobuildEntities,
 ];

@@ -2,6 +2,7 @@ import { CommitmentStatus, type InternalIdentity, type LightThresholds, type Par
 import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
+import { applyNeed, applyResource, deliverProjectOf } from './cobuild/ingest.ts';
 import { appendEvents, lockEventOrder } from './event-log.ts';
 import { federatedKinds } from './kinds.ts';
 import { judge, thresholdsOf } from './lights.ts';
@@ -40,7 +41,7 @@ const activityPayload = z.object({
 });
 const event = z.object({
   eventId: z.string().uuid(),
-  entity: z.enum(['commitment', 'activity']),
+  entity: z.enum(['commitment', 'activity', 'need', 'resource']),
   entityId: z.string().uuid(),
   version: z.number().int().positive(),
   payload: z.record(z.string(), z.unknown()),
@@ -142,6 +143,9 @@ async function applyCommitment(
   await appendEvents(em, [
     { allianceId: item.allianceId, topic: 'list', entityId: item.id, kind, action: actionOf(item.status, previous?.status) },
   ]);
+  if (item.status === CommitmentStatus.COMPLETED) {
+    await deliverProjectOf(em, item.id);
+  }
   return 'applied';
 }
 
@@ -192,6 +196,9 @@ async function applyActivity(
   return 'applied';
 }
 
+/** How each entity's events are applied. */
+const appliers = { commitment: applyCommitment, activity: applyActivity, need: applyNeed, resource: applyResource };
+
 /**
  * The `/ingest` route: applies a partner relay's batch of outbox events in one transaction, in
  * order. Each event id is applied at most once; a version not newer than the indexed one is
@@ -225,7 +232,7 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
           stats.duplicates += 1;
           continue;
         }
-        const apply = item.entity === 'commitment' ? applyCommitment : applyActivity;
+        const apply = appliers[item.entity];
         stats[await apply(em, kind, item.version, item.payload)] += 1;
       }
     });
@@ -233,7 +240,9 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
       totals[key] += stats[key];
     }
     if (stats.rejected > 0) {
-      console.warn(`[alliance] rejected ${stats.rejected} event(s) from ${identity?.caller}: partner is not a member of that alliance`);
+      console.warn(
+        `[alliance] rejected ${stats.rejected} event(s) from ${identity?.caller}: malformed, or the partner is not a member of that alliance`,
+      );
     }
     return { status: 200, body: stats };
   };

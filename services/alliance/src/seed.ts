@@ -1,3 +1,4 @@
+import { defaultClaimHallDays } from '@hub/cobuild';
 import { defaultLightThresholds, demo, stableId } from '@hub/contracts';
 import { kindNames } from '@hub/kinds';
 import { discoverKinds, importFromKind } from '@hub/kinds/discover';
@@ -76,6 +77,7 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       foundedOn: '2026-03-01',
       createdAt: now,
       ...defaultLightThresholds,
+      claimHallDays: defaultClaimHallDays,
       version: 1,
     });
     tx.create(Alliance, {
@@ -86,6 +88,7 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       foundedOn: '2026-04-15',
       createdAt: now,
       ...defaultLightThresholds,
+      claimHallDays: defaultClaimHallDays,
       version: 1,
     });
     for (const [allianceId, members] of [

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { defaultClaimHallDays } from '@hub/cobuild';
 import { defaultLightThresholds } from '@hub/contracts';
 import { assertId, badInput, conflict, dateTime, isoDate, maxItems, notFound, optionalText, requiredText } from '@hub/subgraph-kit';
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
@@ -75,6 +76,7 @@ export class CoordinatorResolver {
       foundedOn: isoDate(input.foundedOn, 'foundedOn'),
       createdAt: new Date(),
       ...defaultLightThresholds,
+      claimHallDays: defaultClaimHallDays,
     } as never);
     await ctx.em.flush();
     return alliance;
