@@ -2,6 +2,7 @@ import type { Viewer } from '@hub/contracts';
 import { forbidden, loaderByGroup, loaderById, unauthenticated } from '@hub/subgraph-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { createCobuildLoaders } from './cobuild/loaders.ts';
 import {
   ActivityIndex,
   type ActivityIndexRow,
@@ -39,6 +40,7 @@ export function createAllianceLoaders(em: EntityManager) {
       const counts = new Map(rows.map((row) => [row.commitment_id, Number(row.count)]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
+    ...createCobuildLoaders(em),
   };
 }
 

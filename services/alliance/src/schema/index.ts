@@ -5,6 +5,16 @@ import { federatedKinds } from '../kinds.ts';
 import { AccountsResolver } from './accounts.resolver.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { AllianceImportResolver } from './alliance-import.resolver.ts';
+import {
+  AllianceCobuildFields,
+  ClaimFields,
+  CobuildChangeFields,
+  CobuildResolver,
+  NeedFields,
+  ProjectFields,
+  ResourceFields,
+} from './cobuild.resolver.ts';
+import { cobuildStubs } from './cobuild.types.ts';
 import { CoordinatorResolver } from './coordinator.resolver.ts';
 import { FeedResolver } from './feed.resolver.ts';
 import { KindsResolver } from './kinds.resolver.ts';
@@ -41,6 +51,29 @@ const commitmentReferences = Object.fromEntries(
   ]),
 );
 
+/**
+ * Need and resource stubs resolve to their index row (its stage, whether in the claim hall); one
+ * the index has not received (a draft) is not on the list: no stage, no claims, no matches.
+ */
+const cobuildReferences = Object.fromEntries(
+  federatedKinds.flatMap(({ kind, typePrefix }) => [
+    [
+      `${typePrefix}Need`,
+      {
+        __resolveReference: async (ref: { id: string }, ctx: AllianceContext) =>
+          (await ctx.loaders.need.load(ref.id)) ?? { id: ref.id, kind, stage: null, inClaimHall: false },
+      },
+    ],
+    [
+      `${typePrefix}Resource`,
+      {
+        __resolveReference: async (ref: { id: string }, ctx: AllianceContext) =>
+          (await ctx.loaders.resource.load(ref.id)) ?? { id: ref.id, kind },
+      },
+    ],
+  ]),
+);
+
 /** The alliance subgraph's federated schema. */
 export function buildAllianceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -62,12 +95,20 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       StatsChangeFields,
       ReminderResolver,
       ReminderChangeFields,
+      AllianceCobuildFields,
+      CobuildResolver,
+      NeedFields,
+      ResourceFields,
+      ClaimFields,
+      ProjectFields,
+      CobuildChangeFields,
     ],
-    orphanedTypes: entityStubs,
+    orphanedTypes: [...entityStubs, ...cobuildStubs],
     referenceResolvers: {
       Alliance: { __resolveReference: (ref: { id: string }, ctx: AllianceContext) => ctx.loaders.alliance.load(ref.id) },
       ...activityReferences,
       ...commitmentReferences,
+      ...cobuildReferences,
     },
   });
 }

@@ -15,14 +15,14 @@ import { ActivityChange, ActivityRef, AllianceStats, AllianceStatsChange, CoBuil
  * own query planner, so partner-owned fields arrive too.
  */
 
-type Args = { allianceId: string; after?: string | null };
+export type Args = { allianceId: string; after?: string | null };
 
 /**
  * Opens the stream of one topic after checking the arguments: a malformed cursor is
  * BAD_USER_INPUT, one the feed cannot resume from is CURSOR_EXPIRED (the client reloads), and a
  * database that cannot be asked is UNAVAILABLE (the gateway retries).
  */
-async function openStream(args: Args, context: unknown, topic: AllianceEventRow['topic']) {
+export async function openStream(args: Args, context: unknown, topic: AllianceEventRow['topic']) {
   const { events } = context as AllianceContext;
   const allianceId = assertId(args.allianceId, 'allianceId');
   if (args.after) {
@@ -65,7 +65,7 @@ function statsChange(row: AllianceEventRow) {
   return { cursor: String(row.seq), allianceId: row.allianceId, occurredAt: row.createdAt };
 }
 
-async function eventAt(ctx: AllianceContext, cursor: string, topic: AllianceEventRow['topic']) {
+export async function eventAt(ctx: AllianceContext, cursor: string, topic: AllianceEventRow['topic']) {
   if (!isEventCursor(cursor)) {
     throw badInput('cursor is not a cursor of this stream', 'cursor');
   }

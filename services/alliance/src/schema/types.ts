@@ -47,7 +47,8 @@ registerEnumType(LightReasonValue, {
 });
 
 const typePrefixes = new Map(federatedKinds.map((names) => [names.kind, names.typePrefix]));
-const typeName = (kind: string, suffix: string) => `${typePrefixes.get(kind) ?? kind}${suffix}`;
+/** The GraphQL type of a partner kind's entity: `typeName('TRAFFIC_POLICE', 'Commitment')` → `TrafficPoliceCommitment`. */
+export const typeName = (kind: string, suffix: string) => `${typePrefixes.get(kind) ?? kind}${suffix}`;
 
 // ── Entity interfaces: the alliance declares each with @key and one stub per partner kind ──
 
@@ -90,7 +91,8 @@ export abstract class ActivityRef {
   @Field(() => [CommitmentRef], { description: 'Commitments this activity advanced' }) advancedCommitments!: CommitmentRef[];
 }
 
-function stubs(base: abstract new () => any, suffix: string) {
+/** One stub object type per partner kind implementing an entity interface of the alliance (`<TypePrefix><suffix> @key(fields: "id")`). */
+export function stubs(base: abstract new () => any, suffix: string) {
   return federatedKinds.map(({ typePrefix }) => {
     const name = `${typePrefix}${suffix}`;
     const stub = { [name]: class extends base {} }[name] as new () => unknown;
