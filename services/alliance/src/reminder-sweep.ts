@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type AutomaticReminderTrigger, addDays, automaticReminders, hubDay, type LightReason } from '@hub/contracts';
 import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { sweepClaimHall } from './cobuild/claim-hall-sweep.ts';
 import { appendEvents, lockEventOrder } from './event-log.ts';
 import { type IndexedItem, indexedItemColumns, judge, lightInputOf, storeLights, thresholdsOf } from './lights.ts';
 
@@ -142,8 +143,9 @@ export async function sweepReminders(
 }
 
 /**
- * Runs the sweep now and then `intervalMs` after each run ends (0: never); a failed run is
- * logged and the next one tries again. `stop()` ends it and waits for a run in progress.
+ * Runs the sweeps now and then `intervalMs` after each run ends (0: never): the reminder sweep,
+ * then the claim-hall sweep (cobuild/claim-hall-sweep.ts). A failed run is logged and the next
+ * one tries again. `stop()` ends it and waits for a run in progress.
  */
 export function scheduleReminderSweep(orm: MikroORM, intervalMs: number): { stop: () => Promise<void> } {
   if (intervalMs <= 0) {
@@ -153,14 +155,16 @@ export function scheduleReminderSweep(orm: MikroORM, intervalMs: number): { stop
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const tick = () => {
-    running = sweepReminders(orm).then(
-      () => undefined,
-      (error: unknown) => {
-        if (!stopped) {
-          console.warn(`[alliance] the reminder sweep failed; it runs again in ${intervalMs} ms`, error);
-        }
-      },
-    );
+    running = sweepReminders(orm)
+      .then(() => sweepClaimHall(orm))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          if (!stopped) {
+            console.warn(`[alliance] the reminder or claim-hall sweep failed; it runs again in ${intervalMs} ms`, error);
+          }
+        },
+      );
     void running.then(() => {
       if (!stopped) {
         timer = setTimeout(tick, intervalMs);

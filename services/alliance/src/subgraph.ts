@@ -1,5 +1,7 @@
+import { assignmentRoutes } from '@hub/cobuild';
 import { backgroundFork, forkForRequest, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
 import { createAccountsRoute } from './accounts.ts';
+import { createAssignmentsAckRoute, createAssignmentsRoute } from './cobuild/assignments.ts';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
@@ -17,14 +19,15 @@ export interface AllianceSubgraph {
 export interface AllianceOptions {
   /** Seed the demo alliances into an empty database. */
   seed?: boolean;
-  /** Milliseconds between reminder sweeps; 0 or unset: none. */
+  /** Milliseconds between reminder and claim-hall sweeps; 0 or unset: none. */
   reminderSweepMs?: number;
 }
 
 /**
  * Starts the alliance subgraph: migrates its database, seeds the demo alliances (and the demo
  * editor accounts) when asked and empty, listens for its own events, serves GraphQL (HTTP and
- * WebSocket), `/ingest`, `/members` and `/accounts`, and sweeps for reminders (督办) every
+ * WebSocket), `/ingest`, `/members`, `/accounts` and the project-assignment routes
+ * (`/assignments`, `/assignments/ack`), and sweeps for reminders (督办) and the claim hall every
  * `reminderSweepMs`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
@@ -52,6 +55,8 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
       '/ingest': createIngestRoute(orm, ingested),
       '/members': createMembersRoute(orm),
       '/accounts': createAccountsRoute(orm),
+      [assignmentRoutes.pending]: createAssignmentsRoute(orm),
+      [assignmentRoutes.ack]: createAssignmentsAckRoute(orm),
     },
     metrics: () => ({
       hub_sql_statements_total: statements.total,
