@@ -6,29 +6,34 @@ import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 
 interface WithdrawFormProps {
+  /** What is withdrawn and what follows, when it is not a commitment. */
+  readonly title?: string;
+  readonly lead?: string;
+  /** The longest reason the API takes. */
+  readonly maxLength?: number;
   readonly busy: boolean;
   readonly error: CombinedError | undefined;
   onSubmit(reason: string): void;
   onCancel(): void;
 }
 
-/** 撤回: withdraws a commitment, giving the reason the joint list will show. */
-export function WithdrawForm({ busy, error, onSubmit, onCancel }: WithdrawFormProps) {
+/** 撤回: withdraws a commitment (or a need or resource), giving the reason the alliance will see. */
+export function WithdrawForm({ title, lead, maxLength = 1000, busy, error, onSubmit, onCancel }: WithdrawFormProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [checked, setChecked] = useState(false);
-  const problem = checked ? checkRequiredText(reason, 1000, t) : undefined;
+  const problem = checked ? checkRequiredText(reason, maxLength, t) : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (!checkRequiredText(reason, 1000, t)) {
+    if (!checkRequiredText(reason, maxLength, t)) {
       onSubmit(reason.trim());
     }
   };
   return (
-    <form className="form form--panel form--danger" noValidate onSubmit={submit} aria-label={t('withdraw.title')}>
-      <h2>{t('withdraw.title')}</h2>
-      <p>{t('withdraw.lead')}</p>
+    <form className="form form--panel form--danger" noValidate onSubmit={submit} aria-label={title ?? t('withdraw.title')}>
+      <h2>{title ?? t('withdraw.title')}</h2>
+      <p>{lead ?? t('withdraw.lead')}</p>
       <Field label={t('withdraw.reason')} error={problem} required>
         {(control) => <textarea {...control} name="reason" rows={3} value={reason} onChange={(event) => setReason(event.target.value)} />}
       </Field>
