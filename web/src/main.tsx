@@ -7,6 +7,7 @@ import { SessionProvider } from './auth/SessionProvider.tsx';
 import { I18nProvider } from './i18n/I18nProvider.tsx';
 import { PartnerKindsProvider } from './kinds/PartnerKindsProvider.tsx';
 import './styles/base.css';
+import './styles/cobuild.css';
 import './styles/forms.css';
 import './styles/ledger-files.css';
 import './styles/ledger.css';

@@ -1,6 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
+import { ClaimHallTab } from '../cobuild/ClaimHallTab.tsx';
+import { CobuildIndex, CobuildLayout } from '../cobuild/CobuildLayout.tsx';
+import { MyItemPage } from '../cobuild/MyItemPage.tsx';
+import { MyItemsPage } from '../cobuild/MyItemsPage.tsx';
+import { NeedPage } from '../cobuild/NeedPage.tsx';
+import { NeedsTab } from '../cobuild/NeedsTab.tsx';
+import { NewItemPage } from '../cobuild/NewItemPage.tsx';
+import { ProjectPage } from '../cobuild/ProjectPage.tsx';
+import { ProjectsTab } from '../cobuild/ProjectsTab.tsx';
+import { ResourcesTab } from '../cobuild/ResourcesTab.tsx';
 import { AgreementTab } from '../coordinator/AgreementTab.tsx';
 import { AllianceLayout } from '../coordinator/AllianceLayout.tsx';
 import { AlliancesPage } from '../coordinator/AlliancesPage.tsx';
@@ -43,6 +53,12 @@ export function AppRoutes() {
             <Route path="activities" element={<MyActivitiesPage />} />
             <Route path="activities/new" element={<NewActivityPage />} />
             <Route path="activities/:activityId" element={<ActivityPage />} />
+            <Route path="needs" element={<MyItemsPage entity="need" />} />
+            <Route path="needs/new" element={<NewItemPage entity="need" />} />
+            <Route path="needs/:itemId" element={<MyItemPage entity="need" />} />
+            <Route path="resources" element={<MyItemsPage entity="resource" />} />
+            <Route path="resources/new" element={<NewItemPage entity="resource" />} />
+            <Route path="resources/:itemId" element={<MyItemPage entity="resource" />} />
             <Route path="import" element={<ImportPage />} />
             <Route path="reminders" element={<InboxPage />} />
           </Route>
@@ -55,6 +71,15 @@ export function AppRoutes() {
             <Route path="meetings" element={<MeetingsTab />} />
             <Route path="tracking" element={<TrackingTab />} />
             <Route path="items/:commitmentId" element={<ItemPage />} />
+          </Route>
+          <Route path="cobuild" element={<CobuildIndex />} />
+          <Route path="cobuild/:allianceId" element={<CobuildLayout />}>
+            <Route index element={<NeedsTab />} />
+            <Route path="resources" element={<ResourcesTab />} />
+            <Route path="projects" element={<ProjectsTab />} />
+            <Route path="hall" element={<ClaimHallTab />} />
+            <Route path="needs/:needId" element={<NeedPage />} />
+            <Route path="projects/:projectId" element={<ProjectPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

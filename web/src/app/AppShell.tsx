@@ -28,6 +28,9 @@ export function AppShell() {
           {link('/', t('nav.wall'))}
           {role === 'partner_editor' ? link('/my/commitments', t('nav.myCommitments')) : null}
           {role === 'partner_editor' ? link('/my/activities', t('nav.myActivities')) : null}
+          {role === 'partner_editor' ? link('/my/needs', t('nav.myNeeds')) : null}
+          {role === 'partner_editor' ? link('/my/resources', t('nav.myResources')) : null}
+          {session ? link('/cobuild', t('nav.cobuild')) : null}
           {role === 'coordinator' ? link('/alliances', t('nav.alliances')) : null}
           <ReminderNavLink />
         </nav>
