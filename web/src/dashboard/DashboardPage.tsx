@@ -8,6 +8,7 @@ import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { ActivitiesPanel } from './ActivitiesPanel.tsx';
+import { CobuildPanel } from './CobuildPanel.tsx';
 import { categoryCompletionOption, partnerCompletionOption, partnerGraphOption } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
 import { JointListPanel } from './JointListPanel.tsx';
@@ -74,6 +75,7 @@ function Wall({ board, kinds }: { board: Board; kinds: PartnerKinds }) {
         </section>
         <ActivitiesPanel activities={board.activities} partnerName={board.partnerName} now={now} />
         <LiveFeed entries={board.feed} partnerName={board.partnerName} />
+        <CobuildPanel allianceId={board.alliance.id} />
       </main>
     </div>
   );
