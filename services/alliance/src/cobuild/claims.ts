@@ -72,7 +72,10 @@ export function claimNeed(em: EntityManager, viewer: Viewer, input: ClaimInput):
     }
     if (resourceId) {
       const resource = await tx.findOne(ResourceIndex, { id: resourceId });
-      if (!resource || resource.partnerId !== claimantId || resource.allianceId !== need.allianceId || resource.status !== 'PUBLISHED') {
+      if (resource && resource.partnerId !== claimantId) {
+        throw forbidden('A partner claims with its own resources only');
+      }
+      if (!resource || resource.allianceId !== need.allianceId || resource.status !== 'PUBLISHED') {
         throw badInput('resourceId must be one of your partner’s published resources in this alliance', 'resourceId');
       }
     }

@@ -37,16 +37,16 @@ export function createCobuildLoaders(em: EntityManager) {
     cobuildChange: loaderById<CobuildChangeRow>(em, CobuildChange),
     /** A project's history: its claim's steps (claimed, accepted) and its own, oldest first. */
     historyOfProject: new DataLoader<string, CobuildChangeRow[]>(async (ids) => {
-      const rows = await em.execute<(CobuildChangeRow & { ofProject: string })[]>(
-        `select p.id as "ofProject", c.id, c.alliance_id as "allianceId", c.at, c.actor, c.action, c.need_id as "needId",
-           c.resource_id as "resourceId", c.claim_id as "claimId", c.project_id as "projectId", c.detail
-         from project p join cobuild_change c on c.project_id = p.id or c.claim_id = p.claim_id
+      const rows = await em.execute<(Record<string, unknown> & { of_project: string })[]>(
+        `select p.id as of_project, c.* from project p join cobuild_change c on c.project_id = p.id or c.claim_id = p.claim_id
          where p.id in (select value::uuid from json_array_elements_text(?::json)) order by c.at, c.id`,
         [JSON.stringify(ids)],
       );
+      // Rows as MikroORM maps them (timestamps as dates), like the other loaders'.
+      const meta = em.getMetadata().get(CobuildChange);
       const groups = new Map<string, CobuildChangeRow[]>(ids.map((id) => [id, []]));
-      for (const { ofProject, ...row } of rows) {
-        groups.get(ofProject)?.push(row);
+      for (const { of_project, ...row } of rows) {
+        groups.get(of_project)?.push(em.getDriver().mapResult(row as never, meta) as CobuildChangeRow);
       }
       return ids.map((id) => groups.get(id) ?? []);
     }),

@@ -75,8 +75,8 @@ const w = matchWeights;
 /**
  * One statement: for each given need that is open to claims (published, no project), the best
  * `first` resources. A resource is a candidate when it is published by another partner of the
- * need's alliance, still available (`availableUntil` not before today), and shares at least the
- * category, a tag or a kind of help with the need; place and time only add to the score.
+ * need's alliance, still available (`availableUntil` not before today), and has at least one
+ * reason (a score above 0).
  */
 const matchSql = `
 select n.id as need_id, m.*
@@ -124,7 +124,7 @@ cross join lateral (
     where r.alliance_id = n.alliance_id and r.partner_id <> n.partner_id and r.status = 'PUBLISHED'
       and (r.available_until is null or r.available_until >= ?::date)
   ) s
-  where s.same_category or cardinality(s.shared_tags) > 0 or s.helped > 0
+  where s.same_category or cardinality(s.shared_tags) > 0 or s.same_place or s.in_time or s.helped > 0
   order by score desc, s.published_at desc nulls last, s.resource_id
   limit ?
 ) m
