@@ -70,7 +70,7 @@ describe('the start command (embedded PostgreSQL)', () => {
   it('starts again on the same data, keeping it', async () => {
     const warm = await start();
     const response = await gql(`http://127.0.0.1:${port}/graphql`, listQuery, { id: demo.alliances.highway });
-    expect(response.data.alliance.coBuildingList.totalCount).toBe(14);
+    expect(response.data.alliance.coBuildingList.totalCount).toBe(17);
     await stopWith(warm.child, 'SIGINT');
     await eventually(async () => !(await anyPortOpen()), 15_000);
     console.log(`pnpm start, warm: ${warm.seconds} s`);
@@ -84,7 +84,7 @@ describe('the start command (embedded PostgreSQL)', () => {
     expect(await portAnswers(postgresPort)).toBe(true);
     const again = await start();
     const response = await gql(`http://127.0.0.1:${port}/graphql`, listQuery, { id: demo.alliances.highway });
-    expect(response.data.alliance.coBuildingList.totalCount).toBe(14);
+    expect(response.data.alliance.coBuildingList.totalCount).toBe(17);
     await stopWith(again.child, 'SIGINT');
     await eventually(async () => !(await anyPortOpen()), 15_000);
   });

@@ -56,7 +56,7 @@ function payloadOf(data: unknown, path: string[]): any {
   return value ?? null;
 }
 
-async function outcome(caller: Caller, path: string[], query: string, variables: Record<string, unknown>): Promise<Outcome> {
+export async function outcome(caller: Caller, path: string[], query: string, variables: Record<string, unknown>): Promise<Outcome> {
   const response = await caller.request(query, variables);
   return {
     status: response.status,

@@ -4,6 +4,7 @@ import { kindNames } from '@hub/kinds';
 import { discoverKinds, importFromKind } from '@hub/kinds/discover';
 import type { PartnerSeed } from '@hub/partner-kit';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { seedCobuild } from './cobuild/seed.ts';
 import { Agreement, Alliance, JointMeeting, Membership, PartnerAccount } from './entities.ts';
 
 const { alliances } = demo;
@@ -144,6 +145,7 @@ export async function seedAlliances(em: EntityManager): Promise<boolean> {
       decisions: '征迁指挥部 11 月底前完成剩余 12 座坟墓迁移；交警大队牵头修订冬季保通方案',
       convenedBy: '省交通集团改扩建工程指挥部党委',
     });
+    seedCobuild(tx);
   });
   return true;
 }

@@ -1,4 +1,4 @@
-import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
+import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
 /** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
@@ -112,6 +112,22 @@ export const seed: PartnerSeed = {
       dueDate: '2026-09-30',
       extra: { village: '棠园村', householdsServed: 6, landAcquisitionTasks: [] },
     },
+    {
+      // The needing side of the 联建项目「进村道路硬化 200 米」(the giving side: the 棠园 project's road commitment).
+      id: stableId('commitment/tv-road-coordination'),
+      allianceId: demo.alliances.tangyuan,
+      partnerId: village,
+      branchId: villageBranch,
+      title: '组织村民配合进村道路硬化施工',
+      description: '联建项目「进村道路硬化 200 米」棠园村一方：沿线 9 户让地、施工期间交通引导',
+      category: Category.WORK_LINKAGE,
+      status: CommitmentStatus.IN_PROGRESS,
+      progress: 70,
+      startDate: '2026-06-01',
+      dueDate: '2026-12-31',
+      progressNote: '沿线 9 户全部签字让地，党员分段引导村民通行',
+      extra: { village: '白琳镇棠园村', householdsServed: 9, landAcquisitionTasks: [] },
+    },
   ],
   activities: [
     {
@@ -126,6 +142,72 @@ export const seed: PartnerSeed = {
       invitedPartnerIds: [widening],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/tv-land')],
+    },
+  ],
+  needs: [
+    {
+      id: stableId('need/relocation-volunteers'),
+      allianceId: demo.alliances.highway,
+      partnerId: ninghai,
+      title: '迁坟与管线迁改政策宣讲志愿者',
+      description: '梅林街道剩余 12 座坟墓迁移和管线迁改需要入户宣讲政策、解答群众疑问',
+      category: Category.WORK_LINKAGE,
+      tags: ['征迁', '政策宣讲', '志愿服务'],
+      place: '宁海',
+      wantedBy: '2026-12-31',
+      help: [{ kind: 'PEOPLE', amount: 8, unit: '人' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-11-10T01:00:00.000Z',
+    },
+    {
+      id: stableId('need/village-road'),
+      allianceId: demo.alliances.tangyuan,
+      partnerId: village,
+      title: '进村道路硬化 200 米',
+      description: '棠园村进村道路为砂石路，雨季泥泞，村民出行和农产品外运困难',
+      category: Category.PERFORMANCE,
+      tags: ['道路硬化', '基础设施'],
+      place: '棠园村',
+      wantedBy: '2026-12-31',
+      help: [
+        { kind: 'EQUIPMENT', amount: 2, unit: '台' },
+        { kind: 'FUNDS', amount: 30000, unit: '元' },
+      ],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-05-06T01:00:00.000Z',
+    },
+  ],
+  resources: [
+    {
+      id: stableId('resource/culture-hall'),
+      allianceId: demo.alliances.highway,
+      partnerId: ninghai,
+      title: '梅林街道村文化礼堂宣传阵地',
+      description: '可容纳 200 人的文化礼堂和村口宣传栏，可用于安全出行宣传',
+      category: Category.SHARED_RESPONSIBILITY,
+      tags: ['宣传阵地', '安全宣传', '文化礼堂'],
+      place: '宁海',
+      availableFrom: '2026-10-01',
+      availableUntil: '2027-06-30',
+      offers: [{ kind: 'VENUE', amount: 1, unit: '处' }],
+      conditions: '避开村里红白喜事和节庆活动',
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-10-09T02:00:00.000Z',
+    },
+    {
+      id: stableId('resource/village-committee'),
+      allianceId: demo.alliances.tangyuan,
+      partnerId: village,
+      title: '村两委安征迁协调小组',
+      description: '村两委 5 名党员熟悉各户情况，可协助青苗赔偿和占地协调',
+      category: Category.WORK_LINKAGE,
+      tags: ['安征迁', '群众工作', '协调'],
+      place: '棠园村',
+      availableFrom: '2026-04-15',
+      availableUntil: '2027-04-30',
+      offers: [{ kind: 'PEOPLE', amount: 5, unit: '人' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-04-20T02:00:00.000Z',
     },
   ],
 };

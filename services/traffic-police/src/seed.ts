@@ -1,4 +1,4 @@
-import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
+import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
 /** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
@@ -152,6 +152,20 @@ export const seed: PartnerSeed = {
       dueDate: '2027-01-20',
       extra: { roadSection: 'G15沈海高速宁海段', guarantees: ['TRAFFIC_FLOW'], jointActions: [] },
     },
+    {
+      // The giving side of the 联建项目「施工期交通组织与保通警力支持」: the draft the project assigned, not yet published.
+      id: stableId('commitment/tp-traffic-guarantee'),
+      allianceId: highway,
+      partnerId: police,
+      branchId: policeBranch,
+      title: '施工期交通管制与联合巡查保通',
+      description: '联建项目「施工期交通组织与保通警力支持」交警大队一方',
+      category: Category.SHARED_RESPONSIBILITY,
+      status: CommitmentStatus.DRAFT,
+      progress: 0,
+      dueDate: '2027-01-31',
+      extra: { roadSection: 'G15沈海高速宁海段 K1498—K1523', guarantees: ['SAFETY', 'TRAFFIC_FLOW'], jointActions: [] },
+    },
   ],
   activities: [
     {
@@ -166,6 +180,57 @@ export const seed: PartnerSeed = {
       invitedPartnerIds: [widening, enforcement],
       attendance: [],
       advancedCommitmentIds: [stableId('commitment/tp-inspection')],
+    },
+  ],
+  needs: [
+    {
+      id: stableId('need/safety-publicity-venue'),
+      allianceId: highway,
+      partnerId: police,
+      title: '冬季安全出行宣传阵地',
+      description: '春运前在沿线村开展施工路段安全出行宣传，需要可容纳百人的场地和宣传栏',
+      category: Category.SHARED_RESPONSIBILITY,
+      tags: ['安全宣传', '保安全', '宣传阵地'],
+      place: '宁海',
+      wantedBy: '2027-01-15',
+      help: [{ kind: 'VENUE', amount: 1, unit: '处' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-11-20T02:00:00.000Z',
+    },
+    {
+      id: stableId('need/inspection-training'),
+      allianceId: highway,
+      partnerId: enforcement,
+      title: '路政执法人员边坡与桥梁巡检培训',
+      description: '改扩建期间路政巡查需识别高边坡和桥梁施工隐患，希望高校专家授课',
+      category: Category.THEORY_STUDY,
+      tags: ['培训', '边坡巡检', '桥梁检测'],
+      place: '宁海',
+      wantedBy: '2027-02-28',
+      help: [{ kind: 'EXPERTISE', amount: 2, unit: '人' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-10-20T02:00:00.000Z',
+    },
+  ],
+  resources: [
+    {
+      id: stableId('resource/patrol-force'),
+      allianceId: highway,
+      partnerId: police,
+      title: '施工路段联合巡查与交通管制警力',
+      description: '大队可派 8 名民警和 2 辆警车参与施工路段交通管制和联合巡查',
+      category: Category.SHARED_RESPONSIBILITY,
+      tags: ['保畅通', '保安全', '交通组织'],
+      place: '宁海',
+      availableFrom: '2026-03-01',
+      availableUntil: '2027-12-31',
+      offers: [
+        { kind: 'PEOPLE', amount: 8, unit: '人' },
+        { kind: 'EQUIPMENT', amount: 2, unit: '辆' },
+      ],
+      conditions: '需提前 3 天报送施工计划',
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-03-12T02:00:00.000Z',
     },
   ],
 };

@@ -1,4 +1,4 @@
-import { ActivityType, Category, CommitmentStatus, demo, stableId } from '@hub/contracts';
+import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
 
 /** This kind's demo organization: its id derived from its name, so every seed (and test) can refer to it. */
@@ -75,6 +75,21 @@ export const seed: PartnerSeed = {
       dueDate: '2026-06-30',
       extra: { institute: instituteName, researchTopic: '智慧建造' },
     },
+    {
+      // The giving side of the closed 联建项目「高边坡施工变形监测技术支持」.
+      id: stableId('commitment/uni-slope-plan'),
+      allianceId: demo.alliances.highway,
+      partnerId: institute,
+      branchId: branch,
+      title: 'K1510 高边坡变形监测方案与预警阈值',
+      description: '联建项目「高边坡施工变形监测技术支持」研究所一方：监测方案、12 个监测点布设、预警阈值',
+      category: Category.PERFORMANCE,
+      status: CommitmentStatus.COMPLETED,
+      progress: 100,
+      startDate: '2026-04-20',
+      dueDate: '2026-09-30',
+      extra: { institute: instituteName, researchTopic: '改扩建高边坡施工变形监测与预警' },
+    },
   ],
   activities: [
     {
@@ -92,6 +107,58 @@ export const seed: PartnerSeed = {
         { partnerId: widening, partnerName: '改扩建项目部', attendees: 20 },
       ],
       advancedCommitmentIds: [stableId('commitment/uni-lecture')],
+    },
+  ],
+  needs: [
+    {
+      id: stableId('need/practice-base'),
+      allianceId: demo.alliances.highway,
+      partnerId: institute,
+      title: '研究生智慧建造现场实践基地',
+      description: '研究所 6 名研究生需要在改扩建工地开展智慧建造和 BIM 应用实践',
+      category: Category.PERFORMANCE,
+      tags: ['实践基地', '智慧建造', '人才培养'],
+      place: '宁海',
+      wantedBy: '2027-03-01',
+      help: [{ kind: 'VENUE', amount: 1, unit: '处' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-11-18T02:00:00.000Z',
+    },
+  ],
+  resources: [
+    {
+      id: stableId('resource/slope-monitoring-team'),
+      allianceId: demo.alliances.highway,
+      partnerId: institute,
+      title: '高边坡监测与预警技术团队',
+      description: '研究所 3 名教师、6 名研究生，自有全站仪和裂缝监测设备',
+      category: Category.PERFORMANCE,
+      tags: ['高边坡', '监测', '科研攻关'],
+      place: '宁海',
+      availableFrom: '2026-04-01',
+      availableUntil: '2027-06-30',
+      offers: [
+        { kind: 'EXPERTISE', amount: 5, unit: '人' },
+        { kind: 'EQUIPMENT', amount: 2, unit: '套' },
+      ],
+      conditions: '需项目部提供现场安全培训',
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-04-02T02:00:00.000Z',
+    },
+    {
+      id: stableId('resource/training-course'),
+      allianceId: demo.alliances.highway,
+      partnerId: institute,
+      title: '交通工程专题党课与技术培训',
+      description: '研究所教工党支部可为联建单位开设专题党课和边坡、桥梁巡检技术培训',
+      category: Category.THEORY_STUDY,
+      tags: ['培训', '专题党课', '边坡巡检'],
+      place: '宁海',
+      availableFrom: '2026-09-01',
+      availableUntil: '2027-07-15',
+      offers: [{ kind: 'EXPERTISE', amount: 4, unit: '人' }],
+      status: CobuildItemStatus.PUBLISHED,
+      publishedAt: '2026-09-05T02:00:00.000Z',
     },
   ],
 };

@@ -20,11 +20,13 @@ export interface NewChange {
   claimId?: string | null;
   projectId?: string | null;
   detail?: string | null;
+  /** When it happened, if not now: a partner's step arriving through its outbox happened when the partner took it. */
+  at?: Date | string | null;
 }
 
 /**
  * Records steps of 三张清单 (`cobuild_change`, stamped with the clock rather than the transaction's
- * start, so steps taken together keep their order) and appends one live event per step (topic
+ * start unless the step says when it happened, so steps taken together keep their order) and appends one live event per step (topic
  * `cobuild`, the change's id as entity), in one statement each, so history, live views and the
  * gateway's cached answers follow every write. The caller holds the event-order lock.
  */
@@ -42,13 +44,14 @@ export async function recordChanges(em: EntityManager, changes: readonly NewChan
     claim_id: change.claimId ?? null,
     project_id: change.projectId ?? null,
     detail: change.detail ?? null,
+    at: change.at ? new Date(change.at).toISOString() : null,
   }));
   await executeInBackground(
     em,
     `insert into cobuild_change (id, alliance_id, at, actor, action, need_id, resource_id, claim_id, project_id, detail)
-     select c.id, c.alliance_id, clock_timestamp(), c.actor, c.action, c.need_id, c.resource_id, c.claim_id, c.project_id, c.detail
+     select c.id, c.alliance_id, coalesce(c.at, clock_timestamp()), c.actor, c.action, c.need_id, c.resource_id, c.claim_id, c.project_id, c.detail
      from json_to_recordset(?::json) as c(id uuid, alliance_id uuid, actor text, action text, need_id uuid, resource_id uuid,
-       claim_id uuid, project_id uuid, detail text)`,
+       claim_id uuid, project_id uuid, detail text, at timestamptz)`,
     [JSON.stringify(rows)],
   );
   await appendEvents(

@@ -30,6 +30,11 @@ function actionOf(item: 'NEED' | 'RESOURCE', status: string, previous: string | 
   return previous === 'PUBLISHED' ? `${item}_UPDATED` : `${item}_PUBLISHED`;
 }
 
+/** When the partner took the step: its publication for a first publish, else its last change. */
+function whenTaken(item: { status: string; publishedAt: string | null; updatedAt: string }, previous: { status: string } | undefined) {
+  return item.status === 'PUBLISHED' && previous?.status !== 'PUBLISHED' && item.publishedAt ? item.publishedAt : item.updatedAt;
+}
+
 export async function applyNeed(em: EntityManager, kind: PartnerKind, version: number, raw: unknown): Promise<Outcome> {
   const parsed = needIndexPayload.safeParse(raw);
   if (!parsed.success) {
@@ -82,6 +87,7 @@ export async function applyNeed(em: EntityManager, kind: PartnerKind, version: n
       action: actionOf('NEED', need.status, previous?.status),
       needId: need.id,
       detail: need.title,
+      at: whenTaken(need, previous),
     },
   ];
   if (need.status === 'WITHDRAWN') {
@@ -161,6 +167,7 @@ export async function applyResource(em: EntityManager, kind: PartnerKind, versio
       action: actionOf('RESOURCE', resource.status, previous?.status),
       resourceId: resource.id,
       detail: resource.title,
+      at: whenTaken(resource, previous),
     },
   ]);
   return 'applied';
