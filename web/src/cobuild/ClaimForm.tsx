@@ -34,7 +34,7 @@ export function ClaimForm({ needId, allianceId, kind, suggested, onClaimed }: Cl
   const input = { needId, resourceId: resourceId || null, proposal };
   const check = (): FieldErrors => {
     const result = claimInput.safeParse(input);
-    return result.success ? {} : ruleErrors(result.error.issues, t);
+    return result.success ? {} : ruleErrors(result.error.issues, t, input);
   };
   const errors: FieldErrors = { ...(checked ? check() : {}), ...apiFieldErrors(claiming.error, t) };
   const labels = { proposal: t('cobuild.claim.proposal'), resourceId: t('cobuild.claim.resource') };

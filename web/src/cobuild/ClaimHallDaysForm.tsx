@@ -15,8 +15,9 @@ export function ClaimHallDaysForm({ allianceId, days }: { allianceId: string; da
   const [checked, setChecked] = useState(false);
   const [saved, setSaved] = useState(false);
   const [saving, save] = useMutation(SetClaimHallDaysDocument);
-  const parsed = claimHallDays.safeParse(value.trim() === '' ? undefined : Number(value));
-  const problem = checked && !parsed.success && parsed.error.issues[0] ? issueText(parsed.error.issues[0], t) : undefined;
+  const typed = value.trim() === '' ? undefined : Number(value);
+  const parsed = claimHallDays.safeParse(typed);
+  const problem = checked && !parsed.success && parsed.error.issues[0] ? issueText(parsed.error.issues[0], t, typed) : undefined;
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);

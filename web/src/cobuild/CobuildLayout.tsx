@@ -110,7 +110,7 @@ export function CobuildLayout() {
       <header className="page__header">
         <div>
           <h1>{t('cobuild.title')}</h1>
-          <p className="page__lead">{alliance?.name ?? ''}</p>
+          {alliances.length > 1 ? null : <p className="page__lead">{alliance?.name ?? ''}</p>}
         </div>
         <div className="cobuild__tools">
           {alliances.length > 1 ? (

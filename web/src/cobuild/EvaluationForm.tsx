@@ -20,7 +20,7 @@ export function EvaluationForm({ project }: { project: { id: string; version: nu
   const input = { satisfaction: satisfaction ?? undefined, comment };
   const check = (): FieldErrors => {
     const result = evaluationInput.safeParse(input);
-    return result.success ? {} : ruleErrors(result.error.issues, t);
+    return result.success ? {} : ruleErrors(result.error.issues, t, input);
   };
   const errors: FieldErrors = { ...(checked ? check() : {}), ...apiFieldErrors(evaluating.error, t) };
   const labels = { satisfaction: t('cobuild.evaluation.satisfaction'), comment: t('cobuild.evaluation.comment') };

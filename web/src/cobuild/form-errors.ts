@@ -16,12 +16,12 @@ export function formField(path: readonly PropertyKey[] | string): string {
   return parts.join('.') || 'input';
 }
 
-/** Each field's first problem, as the rules of @hub/cobuild found them, in the reader's words. */
-export function ruleErrors(issues: readonly RuleIssue[], t: Translate): FieldErrors {
+/** Each field's first problem, as the rules of @hub/cobuild found them in `input`, in the reader's words. */
+export function ruleErrors(issues: readonly RuleIssue[], t: Translate, input: unknown): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const field = formField(issue.path);
-    errors[field] ??= issueText(issue, t);
+    errors[field] ??= issueText(issue, t, input);
   }
   return errors;
 }

@@ -150,9 +150,10 @@ function chosen<T>(value: T | '' | null): T | undefined {
 export function validateItem(entity: ItemEntity, draft: ItemDraft, t: Translate): FieldErrors {
   const errors: FieldErrors = { allianceId: draft.allianceId ? undefined : t('validation.chooseOne') };
   const rows = helpInput(draft.help).map((row) => ({ ...row, kind: chosen(row.kind) }));
-  const result =
+  const input =
     entity === 'need'
-      ? needInput.safeParse({ ...needInputOf(draft), category: chosen(draft.category), help: rows })
-      : resourceInput.safeParse({ ...resourceInputOf(draft), category: chosen(draft.category), offers: rows });
-  return { ...errors, ...(result.success ? {} : ruleErrors(result.error.issues, t)) };
+      ? { ...needInputOf(draft), category: chosen(draft.category), help: rows }
+      : { ...resourceInputOf(draft), category: chosen(draft.category), offers: rows };
+  const result = (entity === 'need' ? needInput : resourceInput).safeParse(input);
+  return { ...errors, ...(result.success ? {} : ruleErrors(result.error.issues, t, input)) };
 }

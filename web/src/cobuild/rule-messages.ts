@@ -33,8 +33,20 @@ export function ruleText(message: string, t: Translate): string | null {
   return null;
 }
 
-/** Why a rule refused a value, in the reader's words: the rule's own message, else by the issue's code. */
-export function issueText(issue: RuleIssue, t: Translate): string {
+/** The value at a rule's path in what was checked. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    value = value === null || value === undefined ? undefined : (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/**
+ * Why a rule refused a value of `input`, in the reader's words: the rule's own message, else by
+ * the issue's code (zod's own messages are not relied on: a production build may leave them out).
+ */
+export function issueText(issue: RuleIssue, t: Translate, input?: unknown): string {
   const known = ruleText(issue.message, t);
   if (known) {
     return known;
@@ -42,8 +54,7 @@ export function issueText(issue: RuleIssue, t: Translate): string {
   if (issue.code === 'invalid_value') {
     return t('validation.chooseOne');
   }
-  // zod says what it received only in its message: nothing at all is a missing value.
-  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) {
+  if (issue.code === 'invalid_type' && valueAt(input, issue.path) == null) {
     return t('validation.required');
   }
   return ruleMessage(issue, t);
