@@ -60,10 +60,10 @@ export async function openBrowser(origin: string): Promise<OpenBrowser> {
   };
 }
 
-/** Saves a full-window screenshot as test-artifacts/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
-  await mkdir(artifactsDir, { recursive: true });
-  const path = join(artifactsDir, `${name}.png`);
+/** Saves a full-window screenshot as <dir>/<name>.png (test-artifacts/ unless told) and returns its path. */
+export async function screenshot(page: Page, name: string, dir = artifactsDir): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
   await page.screenshot({ path });
   return path;
 }
