@@ -1,6 +1,8 @@
 import { stableId } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   allianceNeed,
   CobuildDesk,
@@ -11,7 +13,7 @@ import {
   readProject,
   withdrawClaim,
 } from './support/cobuild.ts';
-import { demo, eventually, startTestHub } from './support/hub.ts';
+import { demo, eventually, metric, startTestHub } from './support/hub.ts';
 import { type Caller, CommitmentDesk, dayFromToday, foundAlliance, ok, people, signIn, sql } from './support/publishing.ts';
 
 /**
@@ -293,6 +295,48 @@ describe('领办: claim, accept, deliver, evaluate, close', () => {
   });
 });
 
+describe('live updates', () => {
+  it('tells a dashboard each step as it happens: published, claimed, accepted, project created, with the need completed from its partner', async () => {
+    const alliance = await foundAlliance(coordinator, '领办直播联盟', everyMember);
+    const client = createClient({ url: hub.gatewayUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0 });
+    const received: { action: string; cursor: string; need: { title: string } | null; actor: string }[] = [];
+    const errors: unknown[] = [];
+    const stop = client.subscribe(
+      {
+        query: `subscription($id: ID!) { cobuildChanged(allianceId: $id) { cursor action actor needId need { id ... on Need { title } } } }`,
+        variables: { id: alliance },
+      },
+      {
+        next: (value) => (value.errors ? errors.push(value.errors) : received.push((value.data as any).cobuildChanged)),
+        error: (e) => errors.push(e),
+        complete: () => {},
+      },
+    );
+    try {
+      // Subscribed before the first step: wait until the gateway holds the subscription.
+      await eventually(async () => (await metric(hub.gatewayUrl, 'hub_live_groups')) >= 1);
+      const need = await widening.publishNew('Need', alliance, slopeNeed);
+      await untilNeed(alliance, need.id);
+      const claim = ok(await claimNeed(institute.caller, { needId: need.id, proposal: '研究所来办' }));
+      ok(await decideClaim(widening.caller, claim.id, claim.version, true));
+      const seen = await eventually(async () => {
+        const actions = received.map((event) => event.action);
+        return ['NEED_PUBLISHED', 'CLAIMED', 'CLAIM_ACCEPTED', 'PROJECT_CREATED'].every((a) => actions.includes(a)) ? received : null;
+      }, 15_000);
+      expect(errors).toEqual([]);
+      expect(seen.map((event) => event.action).slice(0, 2)).toEqual(['NEED_PUBLISHED', 'CLAIMED']);
+      expect(seen.every((event) => event.need?.title === slopeNeed.title)).toBe(true);
+      expect(seen.find((event) => event.action === 'CLAIMED')?.actor).toContain('李静');
+      const cursors = seen.map((event) => BigInt(event.cursor));
+      expect(cursors).toEqual([...cursors].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(new Set(cursors).size).toBe(cursors.length);
+    } finally {
+      stop();
+      await client.dispose();
+    }
+  });
+});
+
 describe('领办大厅', () => {
   it('puts a need nobody claims within the alliance’s days into the claim hall, and takes it out once claimed', async () => {
     const alliance = await foundAlliance(coordinator, '领办大厅联盟', everyMember);
@@ -355,7 +399,8 @@ describe('the demo data', () => {
 
   it('proposes each open seeded need’s intended resource among its top three; a matched one is in a project with it', async () => {
     for (const [need, resource] of intended) {
-      const allianceId = need === 'need/village-road' || need === 'need/tower-relocation' ? demo.alliances.tangyuan : demo.alliances.highway;
+      const inTangyuan = need === 'need/village-road' || need === 'need/tower-relocation';
+      const allianceId = inTangyuan ? demo.alliances.tangyuan : demo.alliances.highway;
       const seen = await untilNeed(allianceId, stableId(need), (n) => n.project !== null || n.matches.length > 0);
       if (seen.project) {
         expect(seen.project.resource?.id, `${need} → ${resource}`).toBe(stableId(resource));
