@@ -1,13 +1,16 @@
-import type { MatchReasonCode } from '../generated/graphql.ts';
+import { type HelpKind, helpKinds } from '@hub/cobuild';
+import { categories } from '../app/vocabulary.ts';
+import type { Category, MatchReasonCode } from '../generated/graphql.ts';
 import type { Format } from '../i18n/format.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
-import type { MessageKey } from '../i18n/messages.zh-CN.ts';
 
 /** A value the API names (a category, a kind of help) in the reader's words; other text as it is. */
-function named(prefix: 'category' | 'helpKind', value: string, t: Translate): string {
-  const key = `${prefix}.${value.trim()}` as MessageKey;
-  const text = t(key);
-  return text === key ? value.trim() : text;
+function named(value: string, t: Translate): string {
+  const name = value.trim();
+  if ((categories as readonly string[]).includes(name)) {
+    return t(`category.${name as Category}`);
+  }
+  return (helpKinds as readonly string[]).includes(name) ? t(`helpKind.${name as HelpKind}`) : name;
 }
 
 /** The reason's detail as the API gives it (docs of `MatchReasonCode`), in the reader's words. */
@@ -15,13 +18,13 @@ function detailText(code: MatchReasonCode, detail: string, t: Translate, format:
   const list = (separator: string, each: (value: string) => string) => detail.split(separator).map(each).join(t('cobuild.listSeparator'));
   switch (code) {
     case 'SAME_CATEGORY':
-      return named('category', detail, t);
+      return named(detail, t);
     case 'SHARED_TAGS':
       return list(',', (tag) => tag.trim());
     case 'HELP_KIND':
-      return list(',', (kind) => named('helpKind', kind, t));
+      return list(',', (kind) => named(kind, t));
     case 'ENOUGH_AMOUNT':
-      return list(';', (part) => part.trim().replace(/^([A-Z_]+)/, (kind) => named('helpKind', kind, t)));
+      return list(';', (part) => part.trim().replace(/^([A-Z_]+)/, (kind) => named(kind, t)));
     case 'IN_TIME': {
       const [from = '', until = ''] = detail.split('..');
       return t('cobuild.range', { from: format.date(from || null), until: format.date(until || null) });
