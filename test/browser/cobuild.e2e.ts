@@ -230,6 +230,12 @@ describe('三张清单 in the web app', () => {
     await match.getByText('交通工程研究所').waitFor();
     await screenshots(page, 'need-matches', page.getByTestId('matches'));
 
+    // The wall follows 三张清单 live.
+    const wall = await institute.open(`/wall/${allianceId}`, { width: 1920, height: 1080 });
+    await wall.getByTestId('wall-cobuild').waitFor();
+    await wall.locator('[data-live-status="connected"]').waitFor({ timeout: 30_000 });
+    const openBefore = Number(await wall.getByTestId('wall-open-needs').innerText());
+
     const claimant = await signedIn(institute, 'university-editor');
     await claimant.goto(needPath);
     const form = claimant.getByTestId('claim-form');
@@ -242,6 +248,14 @@ describe('三张清单 in the web app', () => {
     await form.getByRole('button', { name: '提交认领' }).click();
     await claimant.getByTestId('claims').locator('[data-status="PENDING"]', { hasText: '交通工程研究所' }).waitFor();
     await claimant.getByTestId('claim-form').waitFor({ state: 'detached' });
+    await wall.getByTestId('wall-cobuild-feed').locator('.feed__entry--live[data-action="CLAIMED"]').waitFor({ timeout: 15_000 });
+    expect(Number(await wall.getByTestId('wall-open-needs').innerText())).toBe(openBefore); // a claimed need still waits for its answer
+    await screenshot(wall, 'wall-1920x1080', screensDir);
+    await wall.setViewportSize(phone);
+    await wall.getByTestId('wall-cobuild').scrollIntoViewIfNeeded();
+    expect(await wall.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width);
+    await screenshot(wall, 'wall-cobuild-390x844', screensDir);
+    await wall.close();
 
     // The widening project sees the claim live and accepts it; the project follows.
     const pending = page.getByTestId('claims').locator('[data-status="PENDING"]');

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate, useOutletContext, useParams } from 'react-router';
+import { Link, Navigate, NavLink, Outlet, useLocation, useMatch, useNavigate, useOutletContext, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSession } from '../auth/SessionProvider.tsx';
 import {
@@ -91,6 +91,9 @@ export function CobuildLayout() {
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const lists = result.data?.alliance;
   const { changes } = useCobuildChanges(allianceId, lists?.liveCursor, refresh);
+  // A need's or a project's page needs the room more than the lists' introduction.
+  const onNeed = useMatch('/cobuild/:allianceId/needs/:needId');
+  const onProject = useMatch('/cobuild/:allianceId/projects/:projectId');
   if (!session) {
     return <SignInFirst />;
   }
@@ -137,7 +140,7 @@ export function CobuildLayout() {
           ) : null}
         </div>
       </header>
-      <p className="page__lead">{t('cobuild.lead')}</p>
+      {onNeed || onProject ? null : <p className="page__lead">{t('cobuild.lead')}</p>}
       <nav className="tabs" aria-label={t('cobuild.tabs')}>
         {tab(base, t('cobuild.tab.needs'), true)}
         {tab(`${base}/resources`, t('cobuild.tab.resources'))}

@@ -13,7 +13,7 @@ export function FiguresTable({ figures }: { figures: readonly CobuildFiguresRowF
   return (
     <section aria-labelledby="figures-title">
       <h2 id="figures-title">{t('cobuild.figures.title')}</h2>
-      <table className="table table--compact" data-testid="cobuild-figures">
+      <table className="table table--compact table--figures" data-testid="cobuild-figures">
         <thead>
           <tr>
             <th>{t('member.name')}</th>

@@ -18,7 +18,10 @@ export function HelpRows({ legend, rows, errors, onChange }: HelpRowsProps) {
   const set = (index: number, change: Partial<HelpRow>) => onChange(rows.map((row, at) => (at === index ? { ...row, ...change } : row)));
   const listError = errors.help;
   return (
-    <fieldset className={`rows${listError ? ' field--invalid' : ''}`} aria-describedby={listError ? 'help-rows-error' : undefined}>
+    <fieldset
+      className={`rows help-rows${listError ? ' field--invalid' : ''}`}
+      aria-describedby={listError ? 'help-rows-error' : undefined}
+    >
       <legend>
         {legend}
         <span className="field__required" aria-hidden="true">
