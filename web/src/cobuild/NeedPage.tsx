@@ -70,7 +70,11 @@ function NeedView({ needId, kind }: { needId: string; kind: PartnerKind }) {
         </section>
         <section aria-labelledby="matches-title">
           <h3 id="matches-title">{t('cobuild.matches.title')}</h3>
-          <MatchList matches={need.matches} partnerName={scope.partnerName} />
+          {need.stage === 'OPEN' || need.stage === 'CLAIMED' ? (
+            <MatchList matches={need.matches} partnerName={scope.partnerName} />
+          ) : (
+            <p className="empty">{t('cobuild.matches.closed')}</p>
+          )}
         </section>
       </div>
       <section aria-labelledby="claims-title">

@@ -101,7 +101,13 @@ export function ProjectPage() {
               <p>
                 <HelpList help={project.resource.offers} />
               </p>
-              {project.resource.conditions ? <p className="description">{project.resource.conditions}</p> : null}
+              {project.resource.conditions ? (
+                <p className="description">
+                  {t('cobuild.field.conditions')}
+                  {t('common.colon')}
+                  {project.resource.conditions}
+                </p>
+              ) : null}
             </>
           ) : (
             <p className="empty">{t('cobuild.project.noResource')}</p>

@@ -609,6 +609,7 @@ export const en: Record<MessageKey, string> = {
   'cobuild.need.openProject': 'Open the project',
   'cobuild.matches.title': 'Proposed resources',
   'cobuild.matches.none': 'No matching resources yet.',
+  'cobuild.matches.closed': 'Resources are proposed while a need is open.',
   'cobuild.matches.score': 'Fit {score}',
   'cobuild.matches.scoreHint': '0–100, weighted by the reasons below',
   'cobuild.matches.reasons': 'Why it is proposed',

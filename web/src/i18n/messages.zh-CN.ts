@@ -600,6 +600,7 @@ export const zhCN = {
   'cobuild.need.openProject': '查看共建项目',
   'cobuild.matches.title': '推荐资源',
   'cobuild.matches.none': '暂时没有匹配的资源。',
+  'cobuild.matches.closed': '只为待认领的需求推荐资源。',
   'cobuild.matches.score': '匹配度 {score}',
   'cobuild.matches.scoreHint': '0–100，按下列理由加权计算',
   'cobuild.matches.reasons': '推荐理由',
