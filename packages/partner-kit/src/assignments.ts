@@ -5,6 +5,7 @@ import { backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { CommitmentChange, type CommitmentRow, Partner } from './entities.ts';
+import { startRetryingLoop } from './retrying-loop.ts';
 
 /** The advisory lock that lets one replica of a partner subgraph pull assignments at a time (the relay's is 7_340_001). */
 const assignmentsLockKey = 7_340_002;
@@ -29,7 +30,7 @@ export interface AssignmentPullerOptions {
 
 export interface AssignmentPuller {
   /** Counters for /metrics. */
-  readonly stats: { applied: number; failedAttempts: number };
+  readonly stats: { readonly applied: number; readonly failedAttempts: number };
   /** Stops after the round in flight, if any. */
   stop(): Promise<void>;
 }
@@ -44,25 +45,10 @@ export interface AssignmentPuller {
  * backoff.
  */
 export function startAssignmentPuller(options: AssignmentPullerOptions): AssignmentPuller {
-  const idleMs = options.idleMs ?? 1000;
-  const maxBackoff = options.maxBackoffMs ?? 5000;
-  const stats = { applied: 0, failedAttempts: 0 };
   const caller = { subgraph: options.subgraph, internalSecret: options.internalSecret };
-  let stopped = false;
-  let wake: (() => void) | null = null;
+  let applied = 0;
   let saidRouteMissing = false;
   let saidNotHosted = false;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-    });
 
   /** The pending assignments, or null while the alliance does not offer the route. */
   async function fetchPending(): Promise<ProjectAssignment[] | null> {
@@ -146,7 +132,7 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
     if (round === null) {
       return null;
     }
-    stats.applied += round.created;
+    applied += round.created;
     const { done } = round;
     if (done.length === 0) {
       return 0;
@@ -158,42 +144,33 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
     return done.length;
   }
 
-  const loop = (async () => {
-    let backoff = 100;
-    while (!stopped) {
-      try {
-        const done = await pullOnce();
-        if (done === null) {
-          if (!saidRouteMissing) {
-            saidRouteMissing = true;
-            console.warn(`[assignments:${options.subgraph}] the alliance has no ${assignmentRoutes.pending} route yet; asking again later`);
-          }
-          await sleep(maxBackoff);
-          continue;
+  const loop = startRetryingLoop({
+    label: `assignments:${options.subgraph}`,
+    activity: 'pulling',
+    idleMs: options.idleMs ?? 1000,
+    maxBackoffMs: options.maxBackoffMs ?? 5000,
+    async round() {
+      const done = await pullOnce();
+      if (done === null) {
+        if (!saidRouteMissing) {
+          saidRouteMissing = true;
+          console.warn(`[assignments:${options.subgraph}] the alliance has no ${assignmentRoutes.pending} route yet; asking again later`);
         }
-        backoff = 100;
-        if (done === 0) {
-          await sleep(idleMs);
-        }
-      } catch (error) {
-        stats.failedAttempts += 1;
-        if (stats.failedAttempts === 1 || stats.failedAttempts % 20 === 0) {
-          console.warn(`[assignments:${options.subgraph}] pulling failed, retrying: ${(error as Error).message}`);
-        }
-        if (!stopped) {
-          await sleep(backoff);
-        }
-        backoff = Math.min(backoff * 2, maxBackoff);
+        return 'later';
       }
-    }
-  })();
+      return done === 0 ? 'idle' : 'more';
+    },
+  });
 
   return {
-    stats,
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
+    stats: {
+      get applied() {
+        return applied;
+      },
+      get failedAttempts() {
+        return loop.failures();
+      },
     },
+    stop: loop.stop,
   };
 }

@@ -2,6 +2,7 @@ import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { Outbox, type OutboxRow } from './entities.ts';
+import { startRetryingLoop } from './retrying-loop.ts';
 
 /** The advisory lock that lets one replica of a partner subgraph relay at a time. */
 const relayLockKey = 7_340_001;
@@ -27,7 +28,7 @@ export interface OutboxRelay {
   /** Deliver now (called after a transaction that wrote outbox rows). */
   nudge(): void;
   /** Counters for /metrics. */
-  readonly stats: { delivered: number; failedAttempts: number };
+  readonly stats: { readonly delivered: number; readonly failedAttempts: number };
   /** Stops after the delivery in flight, if any. */
   stop(): Promise<void>;
 }
@@ -40,27 +41,8 @@ export interface OutboxRelay {
  */
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 200;
-  const idleMs = options.idleMs ?? 500;
-  const maxBackoff = options.maxBackoffMs ?? 5000;
-  const stats = { delivered: 0, failedAttempts: 0 };
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  let pendingNudge = false;
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = null;
-        resolve();
-      }
-      wake = done;
-      if (pendingNudge) {
-        pendingNudge = false;
-        done();
-      }
-    });
+  let delivered = 0;
+  let prunedAt = 0;
 
   /**
    * Delivers the next batch. The batch is read and marked inside one transaction holding an
@@ -82,7 +64,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
         throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
       }
       await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt: new Date() });
-      stats.delivered += rows.length;
+      delivered += rows.length;
       return rows.length;
     });
   }
@@ -93,48 +75,31 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     await backgroundFork(options.orm).nativeDelete(Outbox, { deliveredAt: { $lt: before } });
   }
 
-  const loop = (async () => {
-    let backoff = 100;
-    let prunedAt = 0;
-    while (!stopped) {
-      try {
-        if (Date.now() - prunedAt > pruneEveryMs) {
-          await prune();
-          prunedAt = Date.now();
-        }
-        const sent = await deliverBatch();
-        backoff = 100;
-        if (sent === batchSize) {
-          continue;
-        }
-        await sleep(idleMs);
-      } catch (error) {
-        stats.failedAttempts += 1;
-        if (stats.failedAttempts === 1 || stats.failedAttempts % 20 === 0) {
-          console.warn(`[relay:${options.subgraph}] delivery failed, retrying: ${(error as Error).message}`);
-        }
-        if (!stopped) {
-          await sleep(backoff);
-        }
-        backoff = Math.min(backoff * 2, maxBackoff);
+  const loop = startRetryingLoop({
+    label: `relay:${options.subgraph}`,
+    activity: 'delivery',
+    idleMs: options.idleMs ?? 500,
+    maxBackoffMs: options.maxBackoffMs ?? 5000,
+    async round() {
+      if (Date.now() - prunedAt > pruneEveryMs) {
+        await prune();
+        prunedAt = Date.now();
       }
-    }
-  })();
+      return (await deliverBatch()) === batchSize ? 'more' : 'idle';
+    },
+  });
 
   return {
-    stats,
-    nudge() {
-      if (wake) {
-        wake();
-      } else {
-        pendingNudge = true;
-      }
+    stats: {
+      get delivered() {
+        return delivered;
+      },
+      get failedAttempts() {
+        return loop.failures();
+      },
     },
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
+    nudge: loop.nudge,
+    stop: loop.stop,
   };
 }
 
