@@ -2,8 +2,7 @@ import { limits } from '@hub/cobuild';
 import type { CombinedError } from '@urql/core';
 import { type FormEvent, useState } from 'react';
 import { type FieldErrors, hasErrors } from '../app/validation.ts';
-import { categories } from '../app/vocabulary.ts';
-import type { Category } from '../generated/graphql.ts';
+import { PlacementFields } from '../editor/PlacementFields.tsx';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
 import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
@@ -101,41 +100,16 @@ export function ItemForm({ entity, initial, alliances, allianceLocked, submitLab
   return (
     <form className="form" noValidate onSubmit={submit} aria-busy={busy} data-entity={entity}>
       <div className="form__grid">
-        <Field label={labels.allianceId ?? ''} error={errors.allianceId} required>
-          {(control) => (
-            <select
-              {...control}
-              name="allianceId"
-              value={draft.allianceId}
-              disabled={allianceLocked}
-              onChange={(event) => set('allianceId', event.target.value)}
-            >
-              <option value="">{t('form.choose')}</option>
-              {alliances.map((alliance) => (
-                <option key={alliance.id} value={alliance.id}>
-                  {alliance.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={labels.category ?? ''} error={errors.category} required>
-          {(control) => (
-            <select
-              {...control}
-              name="category"
-              value={draft.category}
-              onChange={(event) => set('category', event.target.value as Category | '')}
-            >
-              <option value="">{t('form.choose')}</option>
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {t(`category.${category}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PlacementFields
+          labels={labels}
+          errors={errors}
+          alliances={alliances}
+          allianceId={draft.allianceId}
+          category={draft.category}
+          allianceLocked={allianceLocked}
+          onAlliance={(allianceId) => set('allianceId', allianceId)}
+          onCategory={(category) => set('category', category)}
+        />
         <div className="form__wide">
           {text('title', { required: true, hint: t(entity === 'need' ? 'cobuild.hint.needTitle' : 'cobuild.hint.resourceTitle') })}
         </div>

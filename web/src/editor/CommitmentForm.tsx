@@ -1,8 +1,6 @@
 import type { CombinedError } from '@urql/core';
 import { type FormEvent, useState } from 'react';
 import { type FieldErrors, hasErrors } from '../app/validation.ts';
-import { categories } from '../app/vocabulary.ts';
-import type { Category } from '../generated/graphql.ts';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
 import type { Lang } from '../i18n/lang.ts';
 import { type PartnerKind, textOf } from '../kinds/partner-kinds.ts';
@@ -10,6 +8,7 @@ import { ApiErrorNotice } from '../ui/ApiErrorNotice.tsx';
 import { Field } from '../ui/Field.tsx';
 import { type CommitmentDraft, type CommitmentField, validateCommitment } from './commitment-draft.ts';
 import { OwnFields } from './OwnFields.tsx';
+import { PlacementFields } from './PlacementFields.tsx';
 
 /** The labels of the form's fields, the kind's own included, also used to name the field a server error blames. */
 export function commitmentFieldLabels(kind: PartnerKind, t: Translate, lang: Lang): Record<string, string> {
@@ -97,41 +96,16 @@ export function CommitmentForm({
   return (
     <form className="form" noValidate onSubmit={submit} aria-busy={busy}>
       <div className="form__grid">
-        <Field label={labels.allianceId ?? ''} error={errors.allianceId} required>
-          {(control) => (
-            <select
-              {...control}
-              name="allianceId"
-              value={draft.allianceId}
-              disabled={allianceLocked}
-              onChange={(event) => set('allianceId', event.target.value)}
-            >
-              <option value="">{t('form.choose')}</option>
-              {alliances.map((alliance) => (
-                <option key={alliance.id} value={alliance.id}>
-                  {alliance.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={labels.category ?? ''} error={errors.category} required>
-          {(control) => (
-            <select
-              {...control}
-              name="category"
-              value={draft.category}
-              onChange={(event) => set('category', event.target.value as Category | '')}
-            >
-              <option value="">{t('form.choose')}</option>
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {t(`category.${category}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <PlacementFields
+          labels={labels}
+          errors={errors}
+          alliances={alliances}
+          allianceId={draft.allianceId}
+          category={draft.category}
+          allianceLocked={allianceLocked}
+          onAlliance={(allianceId) => set('allianceId', allianceId)}
+          onCategory={(category) => set('category', category)}
+        />
         <div className="form__wide">{text('title', { required: true, hint: t('commitment.hint.title') })}</div>
         <div className="form__wide">{area('description')}</div>
         {text('startDate', { type: 'date' })}
