@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useEditorScope } from '../editor/EditorLayout.tsx';
+import { ReloadOnConflict } from '../editor/ReloadOnConflict.tsx';
 import type { WriteOutcome } from '../editor/useCommitmentWrites.ts';
 import { WithdrawForm } from '../editor/WithdrawForm.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
@@ -98,13 +99,7 @@ function ItemView({ entity, item, refetch }: { entity: ItemEntity; item: MyItemD
         <p className="actions actions--closed">{t('cobuild.actions.closedWithdrawn')}</p>
       )}
       {panel === null ? <ApiErrorNotice error={error} /> : null}
-      {error?.graphQLErrors.some((problem) => problem.extensions?.code === 'CONFLICT') ? (
-        <p className="actions">
-          <button type="button" className="button" onClick={refetch}>
-            {t('actions.reload')}
-          </button>
-        </p>
-      ) : null}
+      <ReloadOnConflict error={error} reload={refetch} />
       {panel === 'edit' ? (
         <div className="form--panel">
           <h2>{t('actions.edit')}</h2>

@@ -23,6 +23,7 @@ import { HistoryList } from './HistoryList.tsx';
 import { ProgressForm } from './ProgressForm.tsx';
 import { ProgressTimeline } from './ProgressTimeline.tsx';
 import { progressInput } from './progress-draft.ts';
+import { ReloadOnConflict } from './ReloadOnConflict.tsx';
 import { useCommitmentWrites, type WriteOutcome } from './useCommitmentWrites.ts';
 import { useMyCommitments } from './useMyCommitments.ts';
 import { WithdrawForm } from './WithdrawForm.tsx';
@@ -97,13 +98,7 @@ function CommitmentView({ commitment, refetch }: { commitment: MyCommitmentDetai
         </fieldset>
       ) : null}
       {panel === null || panel === 'complete' ? <ApiErrorNotice error={error} /> : null}
-      {error?.graphQLErrors.some((problem) => problem.extensions?.code === 'CONFLICT') ? (
-        <p className="actions">
-          <button type="button" className="button" onClick={refetch}>
-            {t('actions.reload')}
-          </button>
-        </p>
-      ) : null}
+      <ReloadOnConflict error={error} reload={refetch} />
       {panel === 'edit' ? (
         <div className="form--panel">
           <h2>{t('actions.edit')}</h2>
