@@ -40,6 +40,10 @@ export interface MembershipRow {
   liaisonName?: string | null;
   liaisonTitle?: string | null;
   joinedOn: string;
+  /** Where the partner is, for the wall's map (WGS 84 degrees), set by the coordinator; all null when not given. */
+  longitude?: number | null;
+  latitude?: number | null;
+  place?: string | null;
 }
 
 /**
@@ -199,6 +203,9 @@ export const Membership = new EntitySchema<MembershipRow>({
     liaisonName: { type: 'string', length: 60, nullable: true },
     liaisonTitle: { type: 'string', length: 100, nullable: true },
     joinedOn: { type: 'date' },
+    longitude: { type: 'double', nullable: true },
+    latitude: { type: 'double', nullable: true },
+    place: { type: 'string', length: 100, nullable: true },
   },
 });
 

@@ -7,6 +7,7 @@ import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
 import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
 import { migrations } from './migrations/index.ts';
+import { seedMemberLocations } from './overview/member-locations.ts';
 import { scheduleReminderSweep } from './reminder-sweep.ts';
 import { buildAllianceSchema } from './schema/index.ts';
 import { seedAccounts, seedAlliances } from './seed.ts';
@@ -25,10 +26,10 @@ export interface AllianceOptions {
 
 /**
  * Starts the alliance subgraph: migrates its database, seeds the demo alliances (and the demo
- * editor accounts) when asked and empty, listens for its own events, serves GraphQL (HTTP and
- * WebSocket), `/ingest`, `/members`, `/accounts` and the project-assignment routes
- * (`/assignments`, `/assignments/ack`), and sweeps for reminders (督办) and the claim hall every
- * `reminderSweepMs`.
+ * editor accounts) when asked and empty and the demo members' locations where missing, listens
+ * for its own events, serves GraphQL (HTTP and WebSocket), `/ingest`, `/members`, `/accounts`
+ * and the project-assignment routes (`/assignments`, `/assignments/ack`), and sweeps for
+ * reminders (督办) and the claim hall every `reminderSweepMs`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
   const { orm, statements } = await openOrm({
@@ -40,6 +41,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
   if (options.seed) {
     await seedAlliances(backgroundFork(orm));
     await seedAccounts(backgroundFork(orm));
+    await seedMemberLocations(backgroundFork(orm));
   }
   const events = new EventHub(orm, env.DATABASE_URL);
   await events.start();

@@ -6,6 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 't
 import type { AllianceContext } from '../context.ts';
 import { ActivityIndex, type ActivityIndexRow, Alliance as AllianceEntity, type AllianceRow, type MembershipRow } from '../entities.ts';
 import { findCoBuildingList } from '../joint-list.ts';
+import { locationOf } from '../overview/location.ts';
 import { computeStats } from '../stats.ts';
 import {
   ActivityRef,
@@ -143,6 +144,7 @@ export function memberView(row: MembershipRow) {
     partner: { id: row.partnerId, kind: row.kind },
     liaison: row.liaisonName ? { name: row.liaisonName, title: row.liaisonTitle } : null,
     joinedOn: row.joinedOn,
+    location: locationOf(row),
   };
 }
 

@@ -8,6 +8,7 @@ import { type AllianceContext, requireCoordinator } from '../context.ts';
 import { Agreement as AgreementEntity, Alliance as AllianceEntity, JointMeeting as JointMeetingEntity, Membership } from '../entities.ts';
 import { today } from '../joint-list.ts';
 import { federatedKinds } from '../kinds.ts';
+import { locationValues } from '../overview/location.ts';
 import { memberView } from './alliance.resolver.ts';
 import {
   AdmitPartnerInput,
@@ -48,6 +49,7 @@ export function admissionValues(input: AdmitPartnerInput) {
     liaisonName: optionalText(input.liaisonName, 'liaisonName', 60),
     liaisonTitle: optionalText(input.liaisonTitle, 'liaisonTitle', 100),
     joinedOn: isoDate(input.joinedOn, 'joinedOn') ?? today(),
+    ...locationValues(input),
   };
 }
 

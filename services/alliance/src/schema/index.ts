@@ -2,6 +2,7 @@ import { buildFederatedSchema } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import type { AllianceContext } from '../context.ts';
 import { federatedKinds } from '../kinds.ts';
+import { AllianceOverviewFields } from '../overview/overview.resolver.ts';
 import { AccountsResolver } from './accounts.resolver.ts';
 import { ActivityRefResolver, AllianceResolver, ConnectionFields } from './alliance.resolver.ts';
 import { AllianceImportResolver } from './alliance-import.resolver.ts';
@@ -102,6 +103,7 @@ export function buildAllianceSchema(): Promise<GraphQLSchema> {
       ClaimFields,
       ProjectFields,
       CobuildChangeFields,
+      AllianceOverviewFields,
     ],
     orphanedTypes: [...entityStubs, ...cobuildStubs],
     referenceResolvers: {

@@ -2,6 +2,7 @@ import { Category, CommitmentStatus, type PartnerKind, PartnerKindScalar } from 
 import { DateResolver, DateTimeResolver } from 'graphql-scalars';
 import { Directive, Field, Float, ID, InputType, Int, InterfaceType, ObjectType, registerEnumType } from 'type-graphql';
 import { federatedKinds } from '../kinds.ts';
+import { MemberLocation } from '../overview/types.ts';
 
 /** What happened to an item of the joint list or an activity. */
 export enum ChangeAction {
@@ -121,6 +122,11 @@ export class AllianceMember {
   @Field(() => PartnerRef, { nullable: true, description: 'The partner as its own subgraph knows it' }) partner?: PartnerRef | null;
   @Field(() => Liaison, { nullable: true }) liaison?: Liaison | null;
   @Field(() => DateResolver) joinedOn!: string;
+  @Field(() => MemberLocation, {
+    nullable: true,
+    description: 'Where the partner is (the wall’s map); null when the coordinator gave none',
+  })
+  location?: MemberLocation | null;
 }
 
 @ObjectType({ description: 'A signatory of the agreement' })
@@ -398,6 +404,11 @@ export class AdmitPartnerInput {
   @Field(() => String, { nullable: true }) liaisonName?: string | null;
   @Field(() => String, { nullable: true }) liaisonTitle?: string | null;
   @Field(() => DateResolver, { nullable: true }) joinedOn?: string | null;
+  @Field(() => Float, { nullable: true, description: 'Where the partner is: degrees east, −180 to 180 (WGS 84), with latitude' })
+  longitude?: number | null;
+  @Field(() => Float, { nullable: true, description: 'Degrees north, −90 to 90, with longitude' }) latitude?: number | null;
+  @Field(() => String, { nullable: true, description: 'The place in words, up to 100 characters (with longitude and latitude)' })
+  place?: string | null;
 }
 
 @InputType()
