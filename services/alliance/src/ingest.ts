@@ -38,6 +38,7 @@ const activityPayload = z.object({
   endsAt: dateOrNull,
   invitedPartnerIds: z.array(z.string().uuid()),
   advancedCommitmentIds: z.array(z.string().uuid()),
+  updatedAt: z.string().optional(),
 });
 const event = z.object({
   eventId: z.string().uuid(),
@@ -60,7 +61,9 @@ function actionOf(status: CommitmentStatus, previous: string | undefined): strin
     return status;
   }
   if (!previous) {
-    return 'PUBLISHED';
+    // First seen already under way: its publication reached the alliance folded into a later
+    // version (a seeded item is sent once, as its story left it), so the news is its progress.
+    return status === CommitmentStatus.IN_PROGRESS ? 'PROGRESS_REPORTED' : 'PUBLISHED';
   }
   return status === CommitmentStatus.IN_PROGRESS && previous !== CommitmentStatus.IN_PROGRESS ? 'PROGRESS_REPORTED' : 'UPDATED';
 }
@@ -141,7 +144,14 @@ async function applyCommitment(
     ],
   );
   await appendEvents(em, [
-    { allianceId: item.allianceId, topic: 'list', entityId: item.id, kind, action: actionOf(item.status, previous?.status) },
+    {
+      allianceId: item.allianceId,
+      topic: 'list',
+      entityId: item.id,
+      kind,
+      action: actionOf(item.status, previous?.status),
+      occurredAt: item.updatedAt,
+    },
   ]);
   if (item.status === CommitmentStatus.COMPLETED) {
     await deliverProjectOf(em, item.id);
@@ -191,7 +201,14 @@ async function applyActivity(
     ],
   );
   await appendEvents(em, [
-    { allianceId: item.allianceId, topic: 'activity', entityId: item.id, kind, action: previous ? 'UPDATED' : 'CREATED' },
+    {
+      allianceId: item.allianceId,
+      topic: 'activity',
+      entityId: item.id,
+      kind,
+      action: previous ? 'UPDATED' : 'CREATED',
+      occurredAt: item.updatedAt,
+    },
   ]);
   return 'applied';
 }
@@ -277,9 +294,12 @@ export function createMembersRoute(orm: MikroORM) {
 const keepEventsDays = 30;
 
 /**
- * Deletes ingested event ids and live events older than 30 days: partners prune their delivered
- * outbox rows after a week, so no older event can arrive again, and a dashboard resuming from
- * an older cursor gets what is kept.
+ * Deletes ingested event ids received over 30 days ago (partners prune their delivered outbox
+ * rows after a week, so no older event can arrive again) and live events that happened over 30
+ * days ago — except the latest event of each commitment and activity, kept until a newer one
+ * replaces it: a partner's change is dated when it happened (`appendEvents`), so one delivered
+ * late (a relay's backlog, the demo's seeded year) is old on arrival and must not vanish at the
+ * next pruning. A dashboard resuming from an older cursor gets what is kept.
  */
 export async function pruneOldEvents(orm: MikroORM): Promise<void> {
   const em = backgroundFork(orm);
@@ -287,7 +307,13 @@ export async function pruneOldEvents(orm: MikroORM): Promise<void> {
   // Remember the newest pruned cursor: resuming from before it is refused (CURSOR_EXPIRED).
   await executeInBackground(
     em,
-    `with pruned as (delete from alliance_event where created_at < now() - interval '${keepEventsDays} days' returning seq)
+    `with latest as (
+       select max(seq) as seq from alliance_event where topic in ('list', 'activity') group by topic, entity_id
+     ),
+     pruned as (
+       delete from alliance_event where created_at < now() - interval '${keepEventsDays} days' and seq not in (select seq from latest)
+       returning seq
+     )
      update event_retention set pruned_through = greatest(pruned_through, (select coalesce(max(seq), 0) from pruned)) where id = 1`,
   );
 }
