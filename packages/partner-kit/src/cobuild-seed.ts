@@ -52,10 +52,18 @@ export interface SeedResource extends SeedItem {
   conditions?: string;
 }
 
-function seedItems<Row extends NeedRow | ResourceRow>(tx: EntityManager, kind: CobuildItemKind<Row>, items: SeedItem[], now: Date) {
+function seedItems<Row extends NeedRow | ResourceRow>(
+  tx: EntityManager,
+  kind: CobuildItemKind<Row>,
+  items: SeedItem[],
+  now: Date,
+  actor: (partnerId: string) => string,
+) {
   for (const item of items) {
     const columns = validColumns(kind, { ...item });
     const publishedAt = item.publishedAt ? new Date(item.publishedAt) : item.status === CobuildItemStatus.PUBLISHED ? now : null;
+    // Dated when it was published (its partner's editor published it then), else when seeded.
+    const at = publishedAt && publishedAt < now ? publishedAt : now;
     const row = tx.create(kind.schema, {
       ...columns,
       id: item.id,
@@ -64,16 +72,16 @@ function seedItems<Row extends NeedRow | ResourceRow>(tx: EntityManager, kind: C
       status: item.status,
       publishedAt,
       withdrawReason: item.withdrawReason ?? null,
-      createdAt: publishedAt && publishedAt < now ? publishedAt : now,
-      updatedAt: now,
+      createdAt: at,
+      updatedAt: at,
       version: 1,
     } as never) as Row;
     tx.create(CobuildItemChange, {
       id: randomUUID(),
       partnerId: item.partnerId,
       itemId: item.id,
-      actor: 'seed',
-      at: now,
+      actor: actor(item.partnerId),
+      at,
       field: 'status',
       oldValue: null,
       newValue: item.status,
@@ -84,8 +92,13 @@ function seedItems<Row extends NeedRow | ResourceRow>(tx: EntityManager, kind: C
   }
 }
 
-/** Writes a seed's needs and resources (inside the seed's transaction). */
-export function seedCobuildItems(tx: EntityManager, seed: { needs?: SeedNeed[]; resources?: SeedResource[] }, now: Date): void {
-  seedItems(tx, needs, seed.needs ?? [], now);
-  seedItems(tx, resources, seed.resources ?? [], now);
+/** Writes a seed's needs and resources (inside the seed's transaction); `actor` names who published a partner's items in their history. */
+export function seedCobuildItems(
+  tx: EntityManager,
+  seed: { needs?: SeedNeed[]; resources?: SeedResource[] },
+  now: Date,
+  actor: (partnerId: string) => string,
+): void {
+  seedItems(tx, needs, seed.needs ?? [], now, actor);
+  seedItems(tx, resources, seed.resources ?? [], now, actor);
 }

@@ -15,6 +15,7 @@ export * from './partners.ts';
 export * from './resolvers.ts';
 export * from './resources.ts';
 export * from './seed.ts';
+export * from './seed-story.ts';
 export * from './spec.ts';
 export * from './subgraph.ts';
 export * from './types.ts';

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type ActivityType, type Category, CommitmentStatus } from '@hub/contracts';
+import type { ActivityType, Category, CommitmentStatus } from '@hub/contracts';
 import type { EntityManager, EntitySchema } from '@mikro-orm/postgresql';
 import { activitySummary } from './activities.ts';
+import { assignmentActor } from './assignments.ts';
 import { type SeedNeed, type SeedResource, seedCobuildItems } from './cobuild-seed.ts';
 import { commitmentSummary } from './commitments.ts';
 import {
@@ -15,6 +16,7 @@ import {
   Partner,
   ProgressReport,
 } from './entities.ts';
+import { type SeedStory, storyRows } from './seed-story.ts';
 import { queueEvent } from './writes.ts';
 
 /** Demo data of one partner subgraph: its organizations, branches, commitments, activities, needs and resources. */
@@ -47,11 +49,11 @@ export interface PartnerSeed {
     description?: string;
     category: Category;
     status: CommitmentStatus;
-    progress: number;
     startDate?: string;
     dueDate?: string;
-    progressNote?: string;
     extra: Record<string, unknown>;
+    /** What its partner's people did and when; the row's dates and progress, its history and reports follow from it. */
+    story: SeedStory;
   }[];
   activities: {
     id: string;
@@ -60,6 +62,11 @@ export interface PartnerSeed {
     title: string;
     type: ActivityType;
     startsAt: string;
+    endsAt?: string;
+    /** When the host saved it first (ISO date-time), before it starts. */
+    announcedAt: string;
+    /** When the host recorded its minutes and attendance, after it started: required with either. */
+    minutesAt?: string;
     location?: string;
     description?: string;
     minutes?: string;
@@ -74,9 +81,50 @@ export interface PartnerSeed {
 }
 
 /**
+ * How the history names each person of the seed's partners: an editor by the display name of
+ * their account (as their own writes would), anyone else of the partner (a branch's secretary,
+ * a member, a group's leader) as `<short name> · <name>`. A name that is not of the partner stops
+ * the seed.
+ */
+function actorsOf(seed: PartnerSeed): (partnerId: string, person: string) => string {
+  const names = new Map<string, Map<string, string>>();
+  for (const partner of seed.partners) {
+    const people = new Map<string, string>();
+    const label = partner.shortName ?? partner.name;
+    for (const branch of partner.branches) {
+      for (const person of [branch.secretary, ...branch.members.map((m) => m.name), ...branch.groups.map((g) => g.leader)]) {
+        if (person) {
+          people.set(person, `${label} · ${person}`);
+        }
+      }
+    }
+    for (const editor of partner.editors ?? []) {
+      people.set(editor.name.split(' · ').at(-1) ?? editor.name, editor.name);
+    }
+    names.set(partner.id, people);
+  }
+  return (partnerId, person) => {
+    const name = names.get(partnerId)?.get(person);
+    if (!name) {
+      throw new Error(`Seed: ${person} is not a person of partner ${partnerId}`);
+    }
+    return name;
+  };
+}
+
+/** An outbox event to queue, at the time its change happened. */
+interface Queued {
+  at: Date;
+  queue: () => void;
+}
+
+/**
  * Writes the seed in one transaction, unless the database already has partners (a second start
- * reuses the data). Published items get outbox rows, so the alliance learns of them exactly as
- * it learns of an editor's publish. Returns whether anything was written.
+ * reuses the data). Each commitment is written as its story left it (`storyRows`): dates,
+ * progress, version, history and progress reports by its partner's people. Published items and
+ * activities get an outbox row with their latest version, queued in the order their latest
+ * changes happened, so the alliance learns of them as of an editor's write and dates them
+ * accordingly. Returns whether anything was written.
  */
 export async function seedPartnerData(
   em: EntityManager,
@@ -87,8 +135,10 @@ export async function seedPartnerData(
   if ((await em.count(Partner, {})) > 0) {
     return false;
   }
+  const actor = actorsOf(seed);
   await em.transactional(async (tx) => {
     const now = new Date();
+    const events: Queued[] = [];
     for (const partner of seed.partners) {
       tx.create(Partner, {
         id: partner.id,
@@ -122,9 +172,14 @@ export async function seedPartnerData(
       }
     }
     for (const item of seed.commitments) {
-      const published = item.status !== CommitmentStatus.DRAFT;
+      const { story, extra, ...fields } = item;
+      const rows = storyRows(
+        { title: item.title, status: item.status, story },
+        { actor: (person) => actor(item.partnerId, person), projectActor: assignmentActor },
+        (field) => (field in fields ? fields[field as keyof typeof fields] : extra[field]),
+      );
       const row = tx.create(commitmentEntity, {
-        ...item.extra,
+        ...extra,
         id: item.id,
         allianceId: item.allianceId,
         partnerId: item.partnerId,
@@ -133,54 +188,82 @@ export async function seedPartnerData(
         description: item.description ?? null,
         category: item.category,
         status: item.status,
-        progress: item.progress,
+        progress: rows.progress,
         startDate: item.startDate ?? null,
         dueDate: item.dueDate ?? null,
-        publishedAt: published ? now : null,
-        completedAt: item.status === CommitmentStatus.COMPLETED ? now : null,
-        lastProgressAt: item.progressNote ? now : null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
+        publishedAt: rows.publishedAt,
+        completedAt: rows.completedAt,
+        lastProgressAt: rows.lastProgressAt,
+        createdAt: rows.createdAt,
+        updatedAt: rows.updatedAt,
+        version: rows.version,
       } as CommitmentRow);
-      tx.create(CommitmentChange, {
-        id: randomUUID(),
-        partnerId: item.partnerId,
-        commitmentId: item.id,
-        actor: 'seed',
-        at: now,
-        field: 'status',
-        oldValue: null,
-        newValue: item.status,
-      });
-      if (item.progressNote) {
+      for (const change of rows.changes) {
+        tx.create(CommitmentChange, { ...change, id: randomUUID(), partnerId: item.partnerId, commitmentId: item.id });
+      }
+      for (const report of rows.reports) {
         tx.create(ProgressReport, {
           id: randomUUID(),
           partnerId: item.partnerId,
           commitmentId: item.id,
-          percent: item.progress,
-          text: item.progressNote,
+          percent: report.percent,
+          text: report.text,
           evidence: [],
-          figures: [],
-          reportedAt: now,
-          reportedBy: 'seed',
+          figures: report.figures.map((figure) => ({ ...figure, unit: figure.unit ?? null })),
+          reportedAt: report.at,
+          reportedBy: report.by,
         });
       }
-      if (published) {
-        queueEvent(tx, 'commitment', row, commitmentSummary(row, kind));
+      if (rows.publishedAt) {
+        events.push({ at: rows.updatedAt, queue: () => queueEvent(tx, 'commitment', row, commitmentSummary(row, kind)) });
       }
     }
     for (const activity of seed.activities) {
+      const { announcedAt: _announced, minutesAt: _minutes, ...fields } = activity;
+      const saved = activityDates(activity);
       const row = tx.create(Activity, {
-        ...activity,
+        ...fields,
         startsAt: new Date(activity.startsAt),
-        endsAt: null,
-        updatedAt: now,
-        version: 1,
+        endsAt: activity.endsAt ? new Date(activity.endsAt) : null,
+        updatedAt: saved.updatedAt,
+        version: saved.version,
       } as ActivityRow);
-      queueEvent(tx, 'activity', row, activitySummary(row, kind));
+      events.push({ at: saved.updatedAt, queue: () => queueEvent(tx, 'activity', row, activitySummary(row, kind)) });
     }
-    seedCobuildItems(tx, seed, now);
+    for (const event of events.sort((a, b) => a.at.getTime() - b.at.getTime())) {
+      event.queue();
+    }
+    seedCobuildItems(tx, seed, now, (partnerId) => editorOf(seed, partnerId));
   });
   return true;
+}
+
+/** A seeded activity's last save and version: announced (1), then its minutes recorded (2). */
+function activityDates(activity: PartnerSeed['activities'][number]): { updatedAt: Date; version: number } {
+  const startsAt = new Date(activity.startsAt);
+  const announcedAt = new Date(activity.announcedAt);
+  const problem = (why: string) => new Error(`Seed: the activity "${activity.title}" ${why}`);
+  if (!(announcedAt < startsAt)) {
+    throw problem('is announced after it starts');
+  }
+  if (!activity.minutesAt) {
+    if (activity.minutes || activity.attendance.length > 0) {
+      throw problem('has minutes or attendance but no minutesAt');
+    }
+    return { updatedAt: announcedAt, version: 1 };
+  }
+  const minutesAt = new Date(activity.minutesAt);
+  if (!(minutesAt > startsAt)) {
+    throw problem('has its minutes recorded before it starts');
+  }
+  return { updatedAt: minutesAt, version: 2 };
+}
+
+/** Who published a partner's needs and resources: its first editor account, by display name. */
+function editorOf(seed: PartnerSeed, partnerId: string): string {
+  const editor = seed.partners.find((partner) => partner.id === partnerId)?.editors?.[0];
+  if (!editor) {
+    throw new Error(`Seed: partner ${partnerId} has needs or resources but no editor to have published them`);
+  }
+  return editor.name;
 }

@@ -1,11 +1,13 @@
 import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
+import { seedReport as report, seedStep as step } from '@hub/partner-kit/seed-story';
 
 /** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
 const ninghai = stableId('partner/ninghai-relocation');
 const village = stableId('partner/tangyuan-village');
-/** Another kind's demo organization this seed's activity invites. */
+/** Other kinds' demo organizations this seed's activities invite. */
 const widening = stableId('partner/widening-project');
+const tangyuanProject = stableId('partner/tangyuan-500kv');
 const ninghaiBranch = stableId('branch/ninghai-relocation');
 const villageBranch = stableId('branch/tangyuan-village');
 
@@ -66,11 +68,29 @@ export const seed: PartnerSeed = {
       title: '沿线土地征收与坟墓迁移攻坚',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 85,
       startDate: '2026-01-10',
       dueDate: '2026-11-30',
-      progressNote: '已完成征地 1,260 亩、坟墓迁移 188 座，剩余 12 座',
       extra: { village: '桥头胡街道、梅林街道沿线 9 个村', householdsServed: 412, landAcquisitionTasks: ['土地征收', '坟墓迁移'] },
+      story: {
+        drafted: step('2026-03-02 10:00', '王磊'),
+        published: step('2026-03-03 09:00', '王磊'),
+        reports: [
+          report('2026-03-31 17:00', '冯军', 30, '完成征地 420 亩，坟墓迁移 35 座'),
+          report('2026-04-30 17:30', '王磊', 45, '完成征地 760 亩，坟墓迁移 72 座'),
+          report('2026-05-29 16:30', '冯军', 58, '完成征地 980 亩，坟墓迁移 103 座'),
+          report('2026-06-30 17:00', '王磊', 66, '完成征地 1,120 亩，坟墓迁移 131 座'),
+          report('2026-07-31 17:20', '冯军', 72, '完成征地 1,200 亩，坟墓迁移 152 座'),
+          report('2026-08-31 16:50', '王磊', 78, '完成征地 1,260 亩，坟墓迁移 170 座；征地全部完成'),
+          report('2026-09-30 17:00', '冯军', 85, '已完成征地 1,260 亩、坟墓迁移 188 座，剩余 12 座'),
+          report('2026-11-20 16:40', '王磊', 92, '剩余 12 座坟墓已签约 9 座、迁移 7 座，余 5 座月底前集中迁移', [
+            { label: '征地', value: 1260, unit: '亩' },
+            { label: '坟墓迁移', value: 195, unit: '座' },
+            { label: '剩余', value: 5, unit: '座' },
+          ]),
+        ],
+        // The October joint meeting gave the last 12 graves until the end of November.
+        edits: [{ ...step('2026-10-13 09:30', '王磊'), field: 'dueDate', from: '2026-10-31', to: '2026-11-30' }],
+      },
     },
     {
       id: stableId('commitment/tv-pipelines'),
@@ -80,10 +100,13 @@ export const seed: PartnerSeed = {
       title: '电力通信管线迁改协调',
       category: Category.SHARED_RESPONSIBILITY,
       status: CommitmentStatus.PUBLISHED,
-      progress: 0,
       startDate: '2026-08-01',
       dueDate: '2026-10-15',
       extra: { village: '梅林街道', householdsServed: 0, landAcquisitionTasks: ['管线迁改'] },
+      story: {
+        drafted: step('2026-07-22 15:30', '王磊'),
+        published: step('2026-07-25 09:00', '王磊'),
+      },
     },
     {
       id: stableId('commitment/tv-tangyuan-relocation'),
@@ -93,11 +116,22 @@ export const seed: PartnerSeed = {
       title: '党员带头做好塔基项目安征迁',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 70,
       startDate: '2026-04-20',
       dueDate: '2026-12-15',
-      progressNote: '党员户率先签约 14 户，带动群众签约 35 户',
       extra: { village: '棠园村', householdsServed: 49, landAcquisitionTasks: ['塔基用地', '青苗补偿'] },
+      story: {
+        drafted: step('2026-04-18 10:00', '陈秀英'),
+        published: step('2026-04-20 09:00', '陈秀英'),
+        reports: [
+          report('2026-05-25 17:00', '吴德福', 25, '党员户率先签约 8 户'),
+          report('2026-07-06 16:30', '陈秀英', 45, '党员户签约 14 户，带动群众签约 12 户'),
+          report('2026-08-30 17:00', '吴德福', 60, '带动群众签约 28 户'),
+          report('2026-11-03 16:00', '陈秀英', 70, '党员户率先签约 14 户，带动群众签约 35 户', [
+            { label: '党员户签约', value: 14, unit: '户' },
+            { label: '群众签约', value: 35, unit: '户' },
+          ]),
+        ],
+      },
     },
     {
       id: stableId('commitment/tv-tangyuan-poor'),
@@ -107,10 +141,15 @@ export const seed: PartnerSeed = {
       title: '村企结对帮扶困难户',
       category: Category.PERFORMANCE,
       status: CommitmentStatus.COMPLETED,
-      progress: 100,
       startDate: '2026-05-01',
       dueDate: '2026-09-30',
       extra: { village: '棠园村', householdsServed: 6, landAcquisitionTasks: [] },
+      story: {
+        drafted: step('2026-04-25 15:00', '陈秀英'),
+        published: step('2026-04-28 09:00', '陈秀英'),
+        reports: [report('2026-07-10 17:00', '吴德福', 50, '村企党员结对帮扶困难户 6 户，送去慰问金和生产物资')],
+        completed: step('2026-09-22 16:00', '陈秀英'),
+      },
     },
     {
       // The needing side of the 联建项目「进村道路硬化 200 米」(the giving side: the 棠园 project's road commitment).
@@ -122,14 +161,40 @@ export const seed: PartnerSeed = {
       description: '联建项目「进村道路硬化 200 米」棠园村一方：沿线 9 户让地、施工期间交通引导',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 70,
       startDate: '2026-06-01',
       dueDate: '2026-12-31',
-      progressNote: '沿线 9 户全部签字让地，党员分段引导村民通行',
       extra: { village: '白琳镇棠园村', householdsServed: 9, landAcquisitionTasks: [] },
+      story: {
+        drafted: { at: '2026-05-12T09:01:00+08:00', project: 'project/village-road/tangyuan', role: 'NEEDING' },
+        published: step('2026-05-14 09:00', '陈秀英'),
+        reports: [
+          report('2026-06-05 17:00', '陈秀英', 40, '沿线 9 户中 6 户签字让地'),
+          report('2026-07-02 16:30', '吴德福', 60, '沿线 9 户全部签字让地'),
+          report('2026-11-08 16:00', '陈秀英', 70, '沿线 9 户全部签字让地，党员分段引导村民通行；复工前再次入户沟通'),
+        ],
+      },
     },
   ],
   activities: [
+    {
+      id: stableId('activity/tv-poor-visit'),
+      allianceId: demo.alliances.tangyuan,
+      hostPartnerId: village,
+      title: '村企党员结对走访困难户',
+      type: ActivityType.VOLUNTEER_SERVICE,
+      startsAt: '2026-07-10T01:00:00.000Z',
+      announcedAt: '2026-07-01T02:00:00.000Z',
+      minutesAt: '2026-07-10T08:30:00.000Z',
+      location: '棠园村',
+      description: '村企党员两人一组，走访结对困难户',
+      minutes: '走访困难户 6 户，送去慰问金 1.2 万元和化肥、种苗；逐户建立帮扶台账',
+      invitedPartnerIds: [tangyuanProject],
+      attendance: [
+        { partnerId: village, partnerName: '棠园村', attendees: 8 },
+        { partnerId: tangyuanProject, partnerName: '棠园500KV输变电工程党支部', attendees: 6 },
+      ],
+      advancedCommitmentIds: [stableId('commitment/tv-tangyuan-poor')],
+    },
     {
       id: stableId('activity/tv-volunteer'),
       allianceId: demo.alliances.highway,
@@ -137,11 +202,17 @@ export const seed: PartnerSeed = {
       title: '征迁政策进村入户志愿服务',
       type: ActivityType.VOLUNTEER_SERVICE,
       startsAt: '2026-11-25T01:00:00.000Z',
+      announcedAt: '2026-11-16T02:00:00.000Z',
+      minutesAt: '2026-11-25T09:00:00.000Z',
       location: '梅林街道沿线村',
       description: '党员示范岗（政策宣传咨询岗、民意收集反馈岗）进村入户',
+      minutes: '走访坟墓迁移未签约户 5 户、管线迁改涉及户 11 户，现场解答政策问题 23 个，收集意见 6 条',
       invitedPartnerIds: [widening],
-      attendance: [],
-      advancedCommitmentIds: [stableId('commitment/tv-land')],
+      attendance: [
+        { partnerId: ninghai, partnerName: '宁海征迁指挥部', attendees: 7 },
+        { partnerId: widening, partnerName: '改扩建项目部', attendees: 8 },
+      ],
+      advancedCommitmentIds: [stableId('commitment/tv-land'), stableId('commitment/tv-pipelines')],
     },
   ],
   needs: [

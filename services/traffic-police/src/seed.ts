@@ -1,5 +1,6 @@
 import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
+import { seedReport as report, seedStep as step } from '@hub/partner-kit/seed-story';
 
 /** This kind's demo organizations: ids derived from their names, so every seed (and test) can refer to them. */
 const police = stableId('partner/ninghai-highway-brigade');
@@ -69,11 +70,22 @@ export const seed: PartnerSeed = {
       description: '与项目部、征迁指挥部建立每日碰头机制，施工区事故 15 分钟内到场处置',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 60,
       startDate: '2026-03-01',
       dueDate: '2026-12-31',
-      progressNote: '已开展联合处置演练 3 次，施工区平均到场时间 12 分钟',
       extra: { roadSection: 'G15沈海高速宁海段 K1498—K1523', guarantees: ['SAFETY', 'TRAFFIC_FLOW'], jointActions: ['COMMAND_RESPONSE'] },
+      story: {
+        drafted: step('2026-03-02 10:30', '林海'),
+        published: step('2026-03-03 09:00', '林海'),
+        reports: [
+          report('2026-04-20 17:00', '周斌', 15, '建立警企每日碰头机制，开展联合处置演练 1 次'),
+          report('2026-06-18 16:30', '林海', 30, '汛期联勤 12 次，施工区事故平均到场 14 分钟'),
+          report('2026-08-26 17:00', '吴敏', 45, '开展联合处置演练 2 次，联勤 27 次'),
+          report('2026-11-05 16:00', '林海', 60, '已开展联合处置演练 3 次，施工区平均到场时间 12 分钟', [
+            { label: '联合处置演练', value: 3, unit: '次' },
+            { label: '平均到场时间', value: 12, unit: '分钟' },
+          ]),
+        ],
+      },
     },
     {
       id: stableId('commitment/tp-approval'),
@@ -83,13 +95,16 @@ export const seed: PartnerSeed = {
       title: '改扩建交通保通方案联合审批',
       category: Category.SHARED_RESPONSIBILITY,
       status: CommitmentStatus.PUBLISHED,
-      progress: 0,
       startDate: '2026-09-01',
       dueDate: '2026-10-31',
       extra: {
         roadSection: 'G15沈海高速宁海段 K1510—K1516',
         guarantees: ['SCHEDULE', 'TRAFFIC_FLOW'],
         jointActions: ['APPROVAL_SUPERVISION'],
+      },
+      story: {
+        drafted: step('2026-08-24 15:00', '林海'),
+        published: step('2026-08-28 09:30', '林海'),
       },
     },
     {
@@ -100,14 +115,27 @@ export const seed: PartnerSeed = {
       title: '施工区交通组织月度联合检查',
       category: Category.INTEGRITY,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 40,
       startDate: '2026-01-15',
       dueDate: '2027-01-15',
-      progressNote: '1—10 月完成联合检查 10 次，整改问题 27 项',
       extra: {
         roadSection: 'G15沈海高速宁海段全线',
         guarantees: ['SAFETY', 'QUALITY', 'CLOSED_LOOP'],
         jointActions: ['STANDARDS_INSPECTION'],
+      },
+      story: {
+        drafted: step('2026-03-02 11:00', '林海'),
+        published: step('2026-03-04 09:00', '林海'),
+        reports: [
+          report('2026-03-31 17:30', '吴敏', 25, '1—3 月完成联合检查 3 次，整改问题 9 项'),
+          report('2026-05-31 17:00', '吴敏', 42, '1—5 月完成联合检查 5 次，整改问题 15 项'),
+          report('2026-07-31 16:40', '周斌', 58, '1—7 月完成联合检查 7 次，整改问题 20 项'),
+          report('2026-09-30 17:10', '吴敏', 75, '1—9 月完成联合检查 9 次，整改问题 24 项'),
+          report('2026-10-31 16:30', '吴敏', 83, '1—10 月完成联合检查 10 次，整改问题 27 项'),
+          report('2026-11-28 17:00', '林海', 92, '警企路政三方联合检查 K1505 施工区；1—11 月完成联合检查 11 次，整改问题 30 项', [
+            { label: '联合检查', value: 11, unit: '次' },
+            { label: '整改问题', value: 30, unit: '项' },
+          ]),
+        ],
       },
     },
     {
@@ -118,10 +146,15 @@ export const seed: PartnerSeed = {
       title: '“平安百年品质工程”警企共建主题党日',
       category: Category.THEORY_STUDY,
       status: CommitmentStatus.COMPLETED,
-      progress: 100,
       startDate: '2026-06-01',
       dueDate: '2026-07-01',
       extra: { roadSection: '宁海服务区', guarantees: ['SAFETY'], jointActions: [] },
+      story: {
+        drafted: step('2026-05-20 10:00', '林海'),
+        published: step('2026-05-22 09:00', '林海'),
+        reports: [report('2026-06-12 16:00', '陈建国', 50, '与项目部商定主题党日方案，报名党员 40 人')],
+        completed: step('2026-06-30 10:00', '林海'),
+      },
     },
     {
       id: stableId('commitment/le-overload'),
@@ -131,13 +164,16 @@ export const seed: PartnerSeed = {
       title: '施工便道超限超载联合治理',
       category: Category.SHARED_RESPONSIBILITY,
       status: CommitmentStatus.PUBLISHED,
-      progress: 0,
       startDate: '2026-10-01',
       dueDate: '2027-03-31',
       extra: {
         roadSection: '宁海北互通—梅林互通',
         guarantees: ['SAFETY', 'REVENUE'],
         jointActions: ['COMMAND_RESPONSE', 'CARRIER_COORDINATION'],
+      },
+      story: {
+        drafted: step('2026-09-21 15:00', '郑涛'),
+        published: step('2026-10-20 09:00', '郑涛'),
       },
     },
     {
@@ -148,9 +184,9 @@ export const seed: PartnerSeed = {
       title: '春运期间施工区保畅预案（草稿）',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.DRAFT,
-      progress: 0,
       dueDate: '2027-01-20',
       extra: { roadSection: 'G15沈海高速宁海段', guarantees: ['TRAFFIC_FLOW'], jointActions: [] },
+      story: { drafted: step('2026-11-20 15:30', '郑涛') },
     },
     {
       // The giving side of the 联建项目「施工期交通组织与保通警力支持」: the draft the project assigned, not yet published.
@@ -162,12 +198,30 @@ export const seed: PartnerSeed = {
       description: '联建项目「施工期交通组织与保通警力支持」交警大队一方',
       category: Category.SHARED_RESPONSIBILITY,
       status: CommitmentStatus.DRAFT,
-      progress: 0,
       dueDate: '2027-01-31',
       extra: { roadSection: 'G15沈海高速宁海段 K1498—K1523', guarantees: ['SAFETY', 'TRAFFIC_FLOW'], jointActions: [] },
+      story: { drafted: { at: '2026-09-26T10:06:00+08:00', project: 'project/traffic-guarantee/police', role: 'GIVING' } },
     },
   ],
   activities: [
+    {
+      id: stableId('activity/tp-party-day'),
+      allianceId: highway,
+      hostPartnerId: police,
+      title: '“平安百年品质工程”警企共建主题党日',
+      type: ActivityType.THEME_PARTY_DAY,
+      startsAt: '2026-06-29T01:00:00.000Z',
+      announcedAt: '2026-06-15T02:00:00.000Z',
+      minutesAt: '2026-06-29T08:00:00.000Z',
+      location: '宁海服务区党员服务站',
+      minutes: '警企党员共同重温入党誓词；为施工区“党员先锋岗”和交警“党员示范岗”结对授牌',
+      invitedPartnerIds: [widening],
+      attendance: [
+        { partnerId: police, partnerName: '省高速交警支队宁海大队', attendees: 18 },
+        { partnerId: widening, partnerName: '改扩建项目部', attendees: 22 },
+      ],
+      advancedCommitmentIds: [stableId('commitment/tp-party-day')],
+    },
     {
       id: stableId('activity/tp-joint-inspection'),
       allianceId: highway,
@@ -175,10 +229,17 @@ export const seed: PartnerSeed = {
       title: '施工区交通组织联合安全检查',
       type: ActivityType.JOINT_INSPECTION,
       startsAt: '2026-11-28T01:30:00.000Z',
+      announcedAt: '2026-11-18T02:00:00.000Z',
+      minutesAt: '2026-11-28T08:30:00.000Z',
       location: 'G15沈海高速宁海段 K1505 施工区',
       description: '统一标准·联合检查：警、企、路政三方对围挡、标志、限速设施逐项检查',
+      minutes: '检查围挡、标志、限速设施 46 处，发现问题 3 项（2 处锥桶缺失、1 处夜间警示灯损坏），当场整改 2 项，1 项限 3 日内整改',
       invitedPartnerIds: [widening, enforcement],
-      attendance: [],
+      attendance: [
+        { partnerId: police, partnerName: '省高速交警支队宁海大队', attendees: 6 },
+        { partnerId: widening, partnerName: '改扩建项目部', attendees: 5 },
+        { partnerId: enforcement, partnerName: '宁海高速公路路政执法大队', attendees: 3 },
+      ],
       advancedCommitmentIds: [stableId('commitment/tp-inspection')],
     },
   ],

@@ -1,10 +1,12 @@
 import { ActivityType, Category, CobuildItemStatus, CommitmentStatus, demo, stableId } from '@hub/contracts';
 import type { PartnerSeed } from '@hub/partner-kit';
+import { seedReport as report, seedStep as step } from '@hub/partner-kit/seed-story';
 
 /** This kind's demo organization: its id derived from its name, so every seed (and test) can refer to it. */
 const institute = stableId('partner/transport-institute');
-/** Another kind's demo organization this seed's activity invites. */
+/** Other kinds' demo organizations this seed's activities invite. */
 const widening = stableId('partner/widening-project');
+const ninghai = stableId('partner/ninghai-relocation');
 const branch = stableId('branch/transport-institute');
 const instituteName = '建筑工程学院交通工程研究所';
 
@@ -43,11 +45,22 @@ export const seed: PartnerSeed = {
       title: '高边坡施工安全监测技术攻关',
       category: Category.PERFORMANCE,
       status: CommitmentStatus.IN_PROGRESS,
-      progress: 45,
       startDate: '2026-03-15',
       dueDate: '2027-03-15',
-      progressNote: '完成 3 处高边坡监测点布设，申请实用新型专利 2 项',
       extra: { institute: instituteName, researchTopic: '改扩建高边坡施工变形监测与预警' },
+      story: {
+        drafted: step('2026-03-09 16:00', '李静'),
+        published: step('2026-03-15 09:00', '李静'),
+        reports: [
+          report('2026-04-28 17:00', '杨帆', 10, '完成 K1505、K1510 高边坡现场踏勘，形成监测技术路线'),
+          report('2026-06-20 16:30', '李静', 25, '布设首处高边坡监测点，连续采集数据 1 个月'),
+          report('2026-08-18 17:10', '杨帆', 35, '完成 2 处高边坡监测点布设，申请实用新型专利 1 项'),
+          report('2026-09-25 16:00', '李静', 45, '完成 3 处高边坡监测点布设，申请实用新型专利 2 项', [
+            { label: '监测点布设', value: 3, unit: '处' },
+            { label: '实用新型专利申请', value: 2, unit: '项' },
+          ]),
+        ],
+      },
     },
     {
       id: stableId('commitment/uni-traffic'),
@@ -57,10 +70,13 @@ export const seed: PartnerSeed = {
       title: '改扩建交通保通仿真与方案优化',
       category: Category.WORK_LINKAGE,
       status: CommitmentStatus.PUBLISHED,
-      progress: 0,
-      startDate: '2026-10-01',
+      startDate: '2026-11-16',
       dueDate: '2027-01-31',
       extra: { institute: instituteName, researchTopic: '施工期交通组织仿真' },
+      story: {
+        drafted: step('2026-11-04 15:30', '李静'),
+        published: step('2026-11-10 10:00', '李静'),
+      },
     },
     {
       id: stableId('commitment/uni-lecture'),
@@ -70,10 +86,15 @@ export const seed: PartnerSeed = {
       title: '为项目党员开设智慧建造专题党课',
       category: Category.THEORY_STUDY,
       status: CommitmentStatus.COMPLETED,
-      progress: 100,
       startDate: '2026-04-01',
       dueDate: '2026-06-30',
       extra: { institute: instituteName, researchTopic: '智慧建造' },
+      story: {
+        drafted: step('2026-03-20 10:00', '李静'),
+        published: step('2026-03-24 09:30', '李静'),
+        reports: [report('2026-05-08 17:00', '李静', 50, '完成专题党课“BIM 与智慧工地”备课，项目部报名党员 20 人')],
+        completed: step('2026-06-19 09:00', '李静'),
+      },
     },
     {
       // The giving side of the closed 联建项目「高边坡施工变形监测技术支持」.
@@ -85,10 +106,20 @@ export const seed: PartnerSeed = {
       description: '联建项目「高边坡施工变形监测技术支持」研究所一方：监测方案、12 个监测点布设、预警阈值',
       category: Category.PERFORMANCE,
       status: CommitmentStatus.COMPLETED,
-      progress: 100,
       startDate: '2026-04-20',
       dueDate: '2026-09-30',
       extra: { institute: instituteName, researchTopic: '改扩建高边坡施工变形监测与预警' },
+      story: {
+        drafted: { at: '2026-04-14T10:01:00+08:00', project: 'project/slope-monitoring/institute', role: 'GIVING' },
+        published: step('2026-04-15 09:30', '李静'),
+        reports: [
+          report('2026-05-08 16:00', '杨帆', 30, '监测方案通过项目部评审'),
+          report('2026-06-30 17:00', '杨帆', 70, '12 个监测点布设完成，开始自动采集'),
+          report('2026-08-31 16:30', '李静', 90, '预警阈值经两个月监测数据校核'),
+        ],
+        // Completing the second side delivered the project (the alliance's seed: delivered 2026-09-28 16:00).
+        completed: step('2026-09-28 16:00', '李静'),
+      },
     },
   ],
   activities: [
@@ -99,6 +130,8 @@ export const seed: PartnerSeed = {
       title: '“五联五创”智慧建造专题讲座',
       type: ActivityType.LECTURE,
       startsAt: '2026-06-18T06:00:00.000Z',
+      announcedAt: '2026-06-05T02:00:00.000Z',
+      minutesAt: '2026-06-18T10:00:00.000Z',
       location: '建筑工程学院报告厅',
       minutes: '讲授 BIM 与智慧工地；项目部提出 5 个现场技术难题，列入联合攻关清单',
       invitedPartnerIds: [widening],
@@ -107,6 +140,20 @@ export const seed: PartnerSeed = {
         { partnerId: widening, partnerName: '改扩建项目部', attendees: 20 },
       ],
       advancedCommitmentIds: [stableId('commitment/uni-lecture')],
+    },
+    {
+      id: stableId('activity/uni-red-visit'),
+      allianceId: demo.alliances.highway,
+      hostPartnerId: institute,
+      title: '红色教育联学：师生与项目部党员走进红色教育基地',
+      type: ActivityType.RED_EDUCATION_VISIT,
+      startsAt: '2026-12-16T01:30:00.000Z',
+      announcedAt: '2026-11-27T03:00:00.000Z',
+      location: '宁海县红色教育基地',
+      description: '年终红色教育联学，研究生党员讲解，项目部和征迁指挥部党员参加',
+      invitedPartnerIds: [widening, ninghai],
+      attendance: [],
+      advancedCommitmentIds: [],
     },
   ],
   needs: [
