@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useQuery } from 'urql';
 import { useCobuildChanges } from '../cobuild/useCobuildChanges.ts';
-import { type CobuildChangeRowFragment, CobuildWallDocument } from '../generated/graphql.ts';
+import { type CobuildChangeRowFragment, CobuildWallDocument, type CobuildWallQuery } from '../generated/graphql.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useRowsThatFit } from './wall-layout.ts';
 
 /** How many of the latest steps the panel lists. */
 const shown = 6;
@@ -18,17 +19,33 @@ function newest(live: readonly CobuildChangeRowFragment[], loaded: readonly Cobu
     .slice(0, shown);
 }
 
+export interface CobuildWall {
+  readonly alliance: NonNullable<CobuildWallQuery['alliance']> | undefined;
+  /** The newest steps, each marked when it arrived live. */
+  readonly steps: { change: CobuildChangeRowFragment; live: boolean }[];
+}
+
 /**
- * 三张清单 on the wall: needs waiting for a partner, the claim hall, and the newest steps (claims,
- * acceptances, deliveries, closures) as they happen, live through `cobuildChanged`.
+ * 三张清单's figures and newest steps for the wall, kept current through `cobuildChanged`. The
+ * page reads them from the start, beside the board's own views.
  */
-export function CobuildPanel({ allianceId }: { allianceId: string }) {
-  const { t, format } = useI18n();
+export function useCobuildWall(allianceId: string): CobuildWall {
   const [result, reexecute] = useQuery({ query: CobuildWallDocument, variables: { allianceId } });
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const alliance = result.data?.alliance;
+  const alliance = result.data?.alliance ?? undefined;
   const { changes } = useCobuildChanges(allianceId, alliance?.liveCursor, refresh);
-  const steps = newest(changes, alliance?.cobuildHistory ?? []);
+  return { alliance, steps: newest(changes, alliance?.cobuildHistory ?? []) };
+}
+
+/**
+ * 三张清单 on the wall: needs waiting for a partner, the claim hall, and the newest steps (claims,
+ * acceptances, deliveries, closures) as they happen, as many as fit.
+ */
+export function CobuildPanel({ cobuild, fitted }: { cobuild: CobuildWall; fitted: boolean }) {
+  const { t, format } = useI18n();
+  const { alliance } = cobuild;
+  const feed = useRef<HTMLOListElement>(null);
+  const steps = cobuild.steps.slice(0, useRowsThatFit(feed, fitted));
   return (
     <section className="panel panel--cobuild" aria-labelledby="cobuild-title" data-testid="wall-cobuild">
       <header className="panel__header">
@@ -45,7 +62,7 @@ export function CobuildPanel({ allianceId }: { allianceId: string }) {
         </div>
       </dl>
       {steps.length === 0 ? <p className="panel__empty">{t('wall.feed.empty')}</p> : null}
-      <ol className="feed" data-testid="wall-cobuild-feed">
+      <ol ref={feed} className="feed" data-testid="wall-cobuild-feed">
         {steps.map(({ change, live }) => (
           <li key={change.id} className={`feed__entry${live ? ' feed__entry--live' : ''}`} data-action={change.action}>
             <time className="feed__time" dateTime={change.at}>

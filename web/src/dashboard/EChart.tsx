@@ -1,21 +1,34 @@
 import type { ECharts } from 'echarts/core';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { ChartBox } from './chart-options.ts';
 import { type ChartOption, createChart } from './echarts.ts';
+import { useRemPx } from './wall-layout.ts';
 
-/** An ECharts chart that fills its box, follows its size and animates to each new option. */
-export function EChart({ option, label }: { option: ChartOption; label: string }) {
-  const box = useRef<HTMLDivElement>(null);
+/**
+ * An ECharts chart that fills its box. Its option is built for the box's size and the wall's type
+ * size, again whenever either changes, and animates to each new one. `label` names it and says
+ * what it shows, for readers who cannot see it.
+ */
+export function EChart({ build, label }: { build: (box: ChartBox) => ChartOption; label: string }) {
+  const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
+  const rem = useRemPx();
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
 
   useEffect(() => {
-    const element = box.current;
-    if (!element) {
+    const box = element.current;
+    if (!box) {
       return;
     }
-    const instance = createChart(element);
+    const instance = createChart(box);
     chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
+    const resize = new ResizeObserver(([entry]) => {
+      instance.resize();
+      if (entry) {
+        setSize({ width: entry.contentRect.width, height: entry.contentRect.height });
+      }
+    });
+    resize.observe(box);
     return () => {
       resize.disconnect();
       instance.dispose();
@@ -24,8 +37,10 @@ export function EChart({ option, label }: { option: ChartOption; label: string }
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(option);
-  }, [option]);
+    if (size && size.width > 0 && size.height > 0) {
+      chart.current?.setOption(build({ ...size, rem }));
+    }
+  }, [build, size, rem]);
 
-  return <div ref={box} className="chart" role="img" aria-label={label} />;
+  return <div ref={element} className="chart" role="img" aria-label={label} />;
 }

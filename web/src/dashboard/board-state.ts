@@ -26,6 +26,19 @@ export interface FeedEntry {
   readonly live: boolean;
 }
 
+/** A change to a list item received live (its feed entry's key, so a second change counts again). */
+export interface ListChange {
+  readonly key: string;
+  readonly commitmentId: string;
+}
+
+/** The list items' live changes in the feed, newest first. */
+export function listChangesOf(feed: readonly FeedEntry[]): ListChange[] {
+  return feed
+    .filter((entry) => entry.live && entry.subject === 'commitment')
+    .map((entry) => ({ key: entry.key, commitmentId: entry.subjectId }));
+}
+
 /** How many events the board keeps in memory. */
 export const eventMemory = 200;
 
@@ -76,10 +89,14 @@ export function mergeActivities(loaded: readonly BoardActivityFragment[], events
   return [...byId.values()].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
-/** Display order of the wall's list: overdue first, then open items by due date, then done and withdrawn. */
+/** Whether an item is on the joint list as the wall counts it: every item but withdrawn ones (as `stats.overall.total`). */
+export function onList(item: Pick<BoardCommitmentFragment, 'status'>): boolean {
+  return item.status !== 'WITHDRAWN';
+}
+
+/** Display order of the wall's list: overdue first, then open items by due date, then done ones. */
 export function wallOrder(items: readonly BoardCommitmentFragment[], today: string): BoardCommitmentFragment[] {
-  const rank = (item: BoardCommitmentFragment) =>
-    isOverdue(item, today) ? 0 : isOpen(item.status) ? 1 : item.status === 'COMPLETED' ? 2 : 3;
+  const rank = (item: BoardCommitmentFragment) => (isOverdue(item, today) ? 0 : isOpen(item.status) ? 1 : 2);
   const due = (item: BoardCommitmentFragment) => item.dueDate ?? '9999-12-31';
   return [...items].sort((a, b) => rank(a) - rank(b) || due(a).localeCompare(due(b)) || a.title.localeCompare(b.title));
 }

@@ -1,36 +1,57 @@
 import type { BoardStatsFragment } from '../generated/graphql.ts';
 import type { Format } from '../i18n/format.ts';
 import type { Translate } from '../i18n/I18nProvider.tsx';
-import type { Lang } from '../i18n/lang.ts';
-import { type PartnerKinds, textOf } from '../kinds/partner-kinds.ts';
 import type { ChartOption } from './echarts.ts';
 import { palette } from './palette.ts';
 
-const axisText = { color: palette.muted, fontSize: 13 };
-const splitLine = { lineStyle: { color: palette.line } };
-const tooltip = { backgroundColor: 'rgba(20, 8, 10, 0.92)', borderColor: palette.gold, textStyle: { color: palette.text } };
-
-/** Long organization names, shortened for an axis label. */
-function shorten(name: string, max = 9): string {
-  return [...name].length > max ? `${[...name].slice(0, max).join('')}…` : name;
+/** A chart's box in pixels, and the pixels of a rem there (the wall scales its type with the screen). */
+export interface ChartBox {
+  readonly width: number;
+  readonly height: number;
+  readonly rem: number;
 }
 
-/** Completion by partner: done, open and overdue items as stacked bars, one row per partner. */
-export function partnerCompletionOption(stats: BoardStatsFragment, t: Translate, format: Format): ChartOption {
+/** What the chart options need to name things: messages, formats, partners' short names. */
+export interface ChartText {
+  readonly t: Translate;
+  readonly format: Format;
+  /** A partner's short name (简称) by its full name, for axis and node labels. */
+  readonly shortName: (fullName: string) => string;
+}
+
+const tooltip = { backgroundColor: 'rgba(20, 8, 10, 0.92)', borderColor: palette.gold, textStyle: { color: palette.text } };
+
+/** Type sizes of a chart, in pixels, from the wall's rem. */
+function type(box: ChartBox) {
+  return { axis: Math.round(0.82 * box.rem), legend: Math.round(0.82 * box.rem), label: Math.round(0.8 * box.rem) };
+}
+
+/** Completion by partner: done, open and overdue items as stacked bars, one row per partner (by short name). */
+export function partnerCompletionOption(stats: BoardStatsFragment, text: ChartText, box: ChartBox): ChartOption {
+  const { t, format } = text;
+  const size = type(box);
   const rows = [...stats.byPartner].sort((a, b) => a.completionRate - b.completionRate);
-  const names = rows.map((row) => row.partnerName);
   return {
     tooltip: { ...tooltip, trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, textStyle: { color: palette.text }, itemWidth: 14 },
-    grid: { left: 8, right: 56, top: 32, bottom: 4, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: axisText, splitLine },
-    yAxis: { type: 'category', data: names, axisLabel: { ...axisText, color: palette.text, formatter: (name: string) => shorten(name) } },
+    legend: { top: 0, textStyle: { color: palette.text, fontSize: size.legend }, itemWidth: size.legend, itemHeight: size.legend * 0.75 },
+    grid: { left: 4, right: 4.2 * box.rem, top: 2.2 * box.rem, bottom: 4, containLabel: true },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: palette.muted, fontSize: size.axis },
+      splitLine: { lineStyle: { color: palette.line } },
+    },
+    yAxis: {
+      type: 'category',
+      data: rows.map((row) => row.partnerName),
+      axisLabel: { color: palette.text, fontSize: size.axis, formatter: (name: string) => text.shortName(name) },
+    },
     series: [
       {
         name: t('wall.chart.completed'),
         type: 'bar',
         stack: 'items',
-        barMaxWidth: 28,
+        barMaxWidth: 1.8 * box.rem,
         color: palette.green,
         data: rows.map((row) => row.completed),
       },
@@ -51,6 +72,7 @@ export function partnerCompletionOption(stats: BoardStatsFragment, t: Translate,
           show: true,
           position: 'right',
           color: palette.gold,
+          fontSize: size.label,
           formatter: ({ dataIndex }: { dataIndex: number }) => format.percent(rows[dataIndex]?.completionRate ?? 0),
         },
       },
@@ -58,122 +80,155 @@ export function partnerCompletionOption(stats: BoardStatsFragment, t: Translate,
   };
 }
 
-/** Completion by category (六联): completion rate and mean progress of each measure, in percent. */
-export function categoryCompletionOption(stats: BoardStatsFragment, t: Translate, format: Format): ChartOption {
+/**
+ * Completion by category (六联): completion rate and mean progress of each measure, in percent,
+ * as bars across so each measure's name has a line of its own (whatever the language).
+ */
+export function categoryCompletionOption(stats: BoardStatsFragment, text: ChartText, box: ChartBox): ChartOption {
+  const { t, format } = text;
+  const size = type(box);
   const rows = stats.byCategory;
   const percentLabel = (value: number) => format.percent(value / 100);
   return {
-    tooltip: { ...tooltip, trigger: 'axis', valueFormatter: (value) => percentLabel(Number(value)) },
-    legend: { top: 0, textStyle: { color: palette.text }, itemWidth: 14 },
-    grid: { left: 8, right: 8, top: 32, bottom: 4, containLabel: true },
-    xAxis: {
+    tooltip: { ...tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => percentLabel(Number(value)) },
+    legend: { top: 0, textStyle: { color: palette.text, fontSize: size.legend }, itemWidth: size.legend, itemHeight: size.legend * 0.75 },
+    grid: { left: 4, right: 1.2 * box.rem, top: 2.2 * box.rem, bottom: 4, containLabel: true },
+    yAxis: {
       type: 'category',
+      inverse: true,
       data: rows.map((row) => t(`category.${row.category}`)),
-      axisLabel: { ...axisText, color: palette.text, interval: 0, width: 64, overflow: 'break' },
+      axisLabel: { color: palette.text, fontSize: size.axis, interval: 0 },
     },
-    yAxis: { type: 'value', max: 100, axisLabel: { ...axisText, formatter: (value: number) => percentLabel(value) }, splitLine },
+    xAxis: {
+      type: 'value',
+      max: 100,
+      interval: 25,
+      axisLabel: { color: palette.muted, fontSize: size.axis, formatter: (value: number) => percentLabel(value) },
+      splitLine: { lineStyle: { color: palette.line } },
+    },
     series: [
       {
         name: t('wall.chart.completionRate'),
         type: 'bar',
         color: palette.gold,
-        barMaxWidth: 26,
+        barMaxWidth: 0.9 * box.rem,
         data: rows.map((row) => Math.round(row.completionRate * 1000) / 10),
       },
       {
         name: t('wall.chart.averageProgress'),
         type: 'bar',
         color: palette.red,
-        barMaxWidth: 26,
+        barMaxWidth: 0.9 * box.rem,
         data: rows.map((row) => Math.round(row.averageProgress * 10) / 10),
       },
     ],
   };
 }
 
-/**
- * The partner kinds of the alliance's members as the graph's categories, in the order the API
- * lists the kinds, each in its own colour; a kind the API did not describe by its value, muted.
- */
-function kindCategories(members: readonly { kind: string }[], kinds: PartnerKinds, lang: Lang) {
-  const present = new Set(members.map((member) => member.kind));
-  const ordered = [
-    ...kinds.list.map((kind) => kind.kind).filter((kind) => present.has(kind)),
-    ...[...present].filter((kind) => !kinds.of(kind)),
-  ];
-  return ordered.map((value) => {
-    const kind = kinds.of(value);
-    return { value, name: kind ? textOf(kind.label, lang) : value, color: kind?.color ?? palette.muted };
-  });
+/** One colour group of the partner graph: the alliance, or a partner kind. */
+export interface GraphGroup {
+  readonly value: string;
+  readonly name: string;
+  readonly color: string;
 }
 
-/** The alliance as a graph: the alliance in the middle, its partners around it, sized by their items, coloured by kind. */
+export interface GraphMember {
+  readonly partnerId: string;
+  readonly name: string;
+  readonly shortName: string;
+  /** Its group's value (its kind). */
+  readonly group: string;
+}
+
+/** A label's width in pixels, roughly: a CJK character is an em, anything else about half. */
+function textWidth(label: string, fontSize: number): number {
+  return [...label].reduce((width, char) => width + (/[\u2e80-\uffff]/.test(char) ? 1 : 0.58) * fontSize, 0);
+}
+
+/**
+ * The alliance as a graph: the alliance in the middle, its partners round it, sized by their items,
+ * coloured by group, each labelled with its short name and completion rate. Laid out in pixels
+ * for the chart's box: the ring leaves room for the labels, which point outwards (beside a
+ * partner on either side, above or below one at the top or bottom), so none runs into another,
+ * and the drawing keeps its aspect (circles stay round).
+ */
 export function partnerGraphOption(
   allianceName: string,
-  members: readonly { partnerId: string; name: string; kind: string }[],
+  members: readonly GraphMember[],
+  groups: readonly GraphGroup[],
   stats: BoardStatsFragment,
-  kinds: PartnerKinds,
-  t: Translate,
   format: Format,
-  lang: Lang,
+  box: ChartBox,
 ): ChartOption {
   const figures = new Map(stats.byPartner.map((row) => [row.partnerId, row]));
-  const kindRows = kindCategories(members, kinds, lang);
+  const size = type(box);
+  const scale = box.rem / 16;
+  const nodeSize = (partnerId: string) => (18 + Math.min(22, (figures.get(partnerId)?.total ?? 0) * 3)) * scale;
+  const widest = Math.max(0, ...members.map((member) => textWidth(member.shortName, size.label)));
+  const biggest = Math.max(18 * scale, ...members.map((member) => nodeSize(member.partnerId)));
+  const gap = 6 * scale;
+  // Beside a node: its label's width; above or below one: its two lines.
+  const sideRoom = Math.min(widest, box.width * 0.3) + biggest / 2 + gap;
+  const endRoom = size.label * 2.6 + biggest / 2 + gap;
+  const radiusX = Math.max(biggest, box.width / 2 - sideRoom);
+  const radiusY = Math.max(biggest, box.height / 2 - endRoom);
+  const placed = members.map((member, index) => {
+    // Evenly round the alliance, the first at the top.
+    const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(1, members.length);
+    const x = Math.cos(angle);
+    const y = Math.sin(angle);
+    const position: 'left' | 'right' | 'top' | 'bottom' = Math.abs(x) > 0.45 ? (x > 0 ? 'right' : 'left') : y < 0 ? 'top' : 'bottom';
+    return { member, x: box.width / 2 + x * radiusX, y: box.height / 2 + y * radiusY, position };
+  });
   return {
     tooltip: { ...tooltip, formatter: '{b}' },
-    legend: { bottom: 0, data: kindRows.map((kind) => kind.name), textStyle: { color: palette.text }, itemWidth: 12 },
     series: [
       {
         type: 'graph',
         layout: 'none',
         preserveAspect: true,
-        top: 24,
-        bottom: 56,
-        left: 64,
-        right: 64,
+        top: endRoom,
+        bottom: endRoom,
+        left: sideRoom,
+        right: sideRoom,
         roam: false,
-        categories: [
-          { name: t('wall.graph.alliance'), itemStyle: { color: palette.red } },
-          ...kindRows.map((kind) => ({ name: kind.name, itemStyle: { color: kind.color } })),
-        ],
-        label: { show: true, color: palette.text, fontSize: 13, position: 'bottom' },
-        lineStyle: { color: palette.gold, opacity: 0.5, width: 2, curveness: 0.1 },
-        edgeLabel: {
+        categories: groups.map((group) => ({ name: group.name, itemStyle: { color: group.color } })),
+        label: {
           show: true,
-          color: palette.muted,
-          fontSize: 12,
-          formatter: ({ value }: { value?: unknown }) => format.percent(Number(value ?? 0)),
+          rich: {
+            name: { color: palette.text, fontSize: size.label, lineHeight: size.label * 1.3 },
+            rate: { color: palette.gold, fontSize: Math.round(size.label * 0.92), lineHeight: size.label * 1.3 },
+          },
         },
+        lineStyle: { color: palette.gold, opacity: 0.5, width: 2 * scale, curveness: 0.1 },
         data: [
           {
             id: 'alliance',
             name: allianceName,
-            x: 0,
-            y: 0,
+            x: box.width / 2,
+            y: box.height / 2,
             category: 0,
-            symbolSize: 46,
-            label: { formatter: shorten(allianceName, 12), fontWeight: 'bold' },
+            symbolSize: 42 * scale,
+            label: { show: false },
           },
-          ...members.map((member, index) => {
-            const row = figures.get(member.partnerId);
-            // Partners evenly round the alliance on a wide ellipse (walls are wide), the first at the top.
-            const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(1, members.length);
-            return {
-              id: member.partnerId,
-              name: member.name,
-              x: Math.cos(angle) * 180,
-              y: Math.sin(angle) * 100,
-              category: kindRows.findIndex((kind) => kind.value === member.kind) + 1,
-              symbolSize: 20 + Math.min(24, (row?.total ?? 0) * 3),
-              label: { formatter: shorten(member.name) },
-            };
-          }),
+          ...placed.map(({ member, x, y, position }) => ({
+            id: member.partnerId,
+            name: member.name,
+            x,
+            y,
+            category: Math.max(
+              0,
+              groups.findIndex((group) => group.value === member.group),
+            ),
+            symbolSize: nodeSize(member.partnerId),
+            label: {
+              formatter: `{name|${member.shortName}}\n{rate|${format.percent(figures.get(member.partnerId)?.completionRate ?? 0)}}`,
+              position,
+              distance: gap,
+            },
+          })),
         ],
-        links: members.map((member) => ({
-          source: 'alliance',
-          target: member.partnerId,
-          value: figures.get(member.partnerId)?.completionRate ?? 0,
-        })),
+        links: members.map((member) => ({ source: 'alliance', target: member.partnerId })),
       },
     ],
   };

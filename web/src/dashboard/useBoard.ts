@@ -7,6 +7,8 @@ import {
   type BoardActivityFragment,
   type BoardCommitmentFragment,
   BoardListChangedDocument,
+  BoardListDocument,
+  type BoardListQuery,
   BoardStatsChangedDocument,
   type BoardStatsFragment,
   DashboardDocument,
@@ -22,6 +24,7 @@ import {
   type ListEvent,
   mergeActivities,
   mergeCommitments,
+  onList,
   remember,
   type StatsEvent,
   type ViewEvents,
@@ -33,13 +36,18 @@ const listSize = 100;
 const activitiesLookBackMs = 90 * 24 * 3600 * 1000;
 
 type LoadedAlliance = NonNullable<DashboardQuery['alliance']>;
+type LoadedList = BoardListQuery | undefined;
 /** Live events tagged with the load they apply to. */
-type Received<T> = ViewEvents<DashboardQuery | undefined, T>;
+type Received<V, T> = ViewEvents<V, T>;
 
 export interface Board {
   readonly alliance: Pick<LoadedAlliance, 'id' | 'name' | 'coordinatorName' | 'foundedOn'>;
   readonly members: LoadedAlliance['members'];
+  /** A partner's full name as registered with the alliance. */
   readonly partnerName: (partnerId: string | null | undefined) => string;
+  /** Its short name (简称) where its subgraph has one, else the full name: for tight spaces. */
+  readonly partnerShortName: (partnerId: string | null | undefined) => string;
+  /** The items on the list: every item but withdrawn ones, as `stats.overall.total` counts them. */
   readonly commitments: BoardCommitmentFragment[];
   readonly totalCount: number;
   readonly stats: BoardStatsFragment;
@@ -59,65 +67,85 @@ export interface BoardState {
   readonly missing: boolean;
 }
 
+/** Names by partner id: the full one, and the short one where there is one. */
+function namesOf(members: LoadedAlliance['members']) {
+  const full = new Map(members.map((member) => [member.partnerId, member.name]));
+  const short = new Map(members.map((member) => [member.partnerId, member.partner?.shortName || member.name]));
+  const lookUp = (names: Map<string, string>) => (partnerId: string | null | undefined) =>
+    partnerId ? (names.get(partnerId) ?? partnerId) : '—';
+  return { partnerName: lookUp(full), partnerShortName: lookUp(short) };
+}
+
 /**
- * The wall's data for one alliance: loaded once, then kept current by the three live
- * subscriptions (list changes, statistics, activities), which start from the load's
- * liveCursor — no polling. Reloaded only when the changes since cannot be replayed. The items
- * (loaded and live) carry each kind's place field.
+ * The wall's data for one alliance as two views read side by side: the alliance with its members,
+ * figures and activities (at once), and the joint list (as soon as the partner kinds are known,
+ * for each kind's place field). Each view is kept current by its live subscriptions, which start
+ * from that view's own liveCursor — no polling — and is read again only when its changes cannot
+ * be replayed.
  */
-export function useBoard(allianceId: string, kinds: PartnerKinds): BoardState {
+export function useBoard(allianceId: string, kinds: PartnerKinds | null): BoardState {
   const activitiesFrom = useMemo(() => new Date(Date.now() - activitiesLookBackMs).toISOString(), []);
-  const places = placeFieldsOf(kinds.list);
-  const view = useLiveView(
-    { query: withKindFields(DashboardDocument, 'BoardCommitment', places), variables: { allianceId, listSize, activitiesFrom } },
+  const view = useLiveView({ query: DashboardDocument, variables: { allianceId, activitiesFrom } }, (data) => data.alliance?.liveCursor);
+  const places = placeFieldsOf(kinds?.list ?? []);
+  const listView = useLiveView(
+    { query: withKindFields(BoardListDocument, 'BoardCommitment', places), variables: { allianceId, listSize }, pause: kinds === null },
     (data) => data.alliance?.liveCursor,
   );
   const loaded = view.result.data;
+  const loadedList: LoadedList = listView.result.data;
   const live = { variables: { allianceId, after: view.after }, pause: view.after === null };
   const [list] = useSubscription(
-    { query: withKindFields(BoardListChangedDocument, 'BoardCommitment', places), ...live },
-    (received: Received<ListEvent> | undefined, data) => remember(loaded, received, data.coBuildingListChanged),
+    {
+      query: withKindFields(BoardListChangedDocument, 'BoardCommitment', places),
+      variables: { allianceId, after: listView.after },
+      pause: listView.after === null,
+    },
+    (received: Received<LoadedList, ListEvent> | undefined, data) => remember(loadedList, received, data.coBuildingListChanged),
   );
-  const [stats] = useSubscription({ query: BoardStatsChangedDocument, ...live }, (received: Received<StatsEvent> | undefined, data) =>
-    remember(loaded, received, data.allianceStatsChanged, 1),
+  const [stats] = useSubscription(
+    { query: BoardStatsChangedDocument, ...live },
+    (received: Received<DashboardQuery | undefined, StatsEvent> | undefined, data) =>
+      remember(loaded, received, data.allianceStatsChanged, 1),
   );
   const [activities] = useSubscription(
     { query: BoardActivityChangedDocument, ...live },
-    (received: Received<ActivityEvent> | undefined, data) => remember(loaded, received, data.activityChanged),
+    (received: Received<DashboardQuery | undefined, ActivityEvent> | undefined, data) => remember(loaded, received, data.activityChanged),
   );
   const { reloadFor } = view;
-  useEffect(() => reloadFor([list.error, stats.error, activities.error]), [reloadFor, list.error, stats.error, activities.error]);
+  const { reloadFor: reloadListFor } = listView;
+  useEffect(() => reloadFor([stats.error, activities.error]), [reloadFor, stats.error, activities.error]);
+  useEffect(() => reloadListFor([list.error]), [reloadListFor, list.error]);
 
   const board = useMemo<Board | null>(() => {
     const alliance = loaded?.alliance;
-    if (!alliance) {
+    const joint = loadedList?.alliance?.coBuildingList;
+    if (!alliance || !joint) {
       return null;
     }
-    const loadedItems = alliance.coBuildingList.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
-    const listEvents = eventsOf(loaded, list.data);
+    const loadedItems = joint.edges.flatMap((edge) => (edge.node ? [edge.node] : []));
+    const listEvents = eventsOf(loadedList, list.data);
     const activityEvents = eventsOf(loaded, activities.data);
     const liveStats = eventsOf(loaded, stats.data)[0];
-    const commitments = mergeCommitments(loadedItems, listEvents);
-    const names = new Map(alliance.members.map((member) => [member.partnerId, member.name]));
+    const commitments = mergeCommitments(loadedItems, listEvents).filter(onList);
     return {
       alliance,
       members: alliance.members,
-      partnerName: (partnerId) => (partnerId ? (names.get(partnerId) ?? partnerId) : '—'),
+      ...namesOf(alliance.members),
       commitments,
       // All of the list is loaded unless it filled the page; then the server's count stands.
-      totalCount: loadedItems.length < listSize ? commitments.length : alliance.coBuildingList.totalCount,
+      totalCount: loadedItems.length < listSize ? commitments.length : joint.totalCount,
       stats: liveStats?.stats ?? alliance.stats,
       activities: mergeActivities(alliance.activities, activityEvents),
       feed: feedOf(loadedItems, listEvents, activityEvents, 30),
       statsUpdatedAt: liveStats?.occurredAt ?? null,
-      reloading: view.reloading,
+      reloading: view.reloading || listView.reloading,
     };
-  }, [loaded, list.data, stats.data, activities.data, view.reloading]);
+  }, [loaded, loadedList, list.data, stats.data, activities.data, view.reloading, listView.reloading]);
 
   return {
     board,
-    fetching: view.result.fetching,
-    error: view.result.error ?? list.error ?? stats.error ?? activities.error,
+    fetching: view.result.fetching || listView.result.fetching,
+    error: view.result.error ?? listView.result.error ?? list.error ?? stats.error ?? activities.error,
     missing: Boolean(loaded && !loaded.alliance),
   };
 }

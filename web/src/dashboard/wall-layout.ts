@@ -1,0 +1,67 @@
+import { type RefObject, useEffect, useState } from 'react';
+
+/**
+ * Screens the wall fills without scrolling (wall.css uses the same query): there each panel shows
+ * what fits it and the list turns its pages. Elsewhere (tablets, phones) the page scrolls and
+ * panels show their items one under another.
+ */
+export const fittedScreen = '(min-width: 1280px) and (min-height: 700px)';
+
+/** Whether the media query matches, following changes. */
+export function useMediaQuery(query: string): boolean {
+  const [matches, setMatches] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const update = () => setMatches(list.matches);
+    update();
+    list.addEventListener('change', update);
+    return () => list.removeEventListener('change', update);
+  }, [query]);
+  return matches;
+}
+
+/** The reader asked for reduced motion. */
+export function useReducedMotion(): boolean {
+  return useMediaQuery('(prefers-reduced-motion: reduce)');
+}
+
+/** Pixels per rem: the wall scales its root font size with the viewport, and its charts follow. */
+export function useRemPx(): number {
+  const read = () => Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const [rem, setRem] = useState(read);
+  useEffect(() => {
+    const update = () => setRem(read());
+    update();
+    window.addEventListener('resize', update);
+    return () => window.removeEventListener('resize', update);
+  }, []);
+  return rem;
+}
+
+/**
+ * How many rows fit the list element's height, from the height of its first row (rows of a
+ * fitted list are all as high); Infinity when `fitted` is false (the page scrolls instead).
+ * Until a row can be measured, `guess`.
+ */
+export function useRowsThatFit(list: RefObject<HTMLElement | null>, fitted: boolean, guess = 6): number {
+  const [rows, setRows] = useState(guess);
+  useEffect(() => {
+    const element = list.current;
+    if (!fitted || !element) {
+      return;
+    }
+    const measure = () => {
+      const row = element.firstElementChild as HTMLElement | null;
+      const rowHeight = row?.getBoundingClientRect().height ?? 0;
+      if (rowHeight > 0) {
+        // A pixel or two of rounding must not cost a row.
+        setRows(Math.max(1, Math.floor((element.getBoundingClientRect().height + 2) / rowHeight)));
+      }
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [list, fitted]);
+  return fitted ? rows : Number.POSITIVE_INFINITY;
+}
