@@ -388,7 +388,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     } catch {
       throw new HttpError(400, ErrorCode.BAD_REQUEST, 'The request URL is malformed');
     }
-    await (routes[path] ?? (async () => serveStatic(env.HUB_WEB_DIST, path, response)))(request, response);
+    await (routes[path] ?? (async () => serveStatic(env.HUB_WEB_DIST, request, path, response)))(request, response);
   };
 
   const http = createServer((request, response) => {
