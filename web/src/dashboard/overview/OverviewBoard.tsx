@@ -24,22 +24,19 @@ export function OverviewBoard({ board, kinds }: { board: Board; kinds: PartnerKi
   const overview = useOverview(board.alliance.id, board.stats);
   const alliance = overview.data?.alliance;
 
+  const { members, partnerShortName } = board;
   const shortNames = useMemo(
-    () =>
-      new Map(
-        (alliance?.members ?? []).flatMap((member) => (member.partner?.shortName ? [[member.partnerId, member.partner.shortName]] : [])),
-      ),
-    [alliance],
+    () => new Map(members.map((member) => [member.partnerId, partnerShortName(member.partnerId)])),
+    [members, partnerShortName],
   );
-  const shortName = (partnerId: string) => shortNames.get(partnerId) ?? board.partnerName(partnerId);
   const ranked = useMemo(() => rankPartners(board.stats.byPartner, shortNames), [board.stats.byPartner, shortNames]);
   const { points, unplaced } = useMemo(() => {
     const located = new Map((alliance?.members ?? []).map((member) => [member.partnerId, member.location]));
     const placed: MapPoint[] = [];
     const missing: string[] = [];
-    for (const member of board.members) {
+    for (const member of members) {
       const location = located.get(member.partnerId);
-      const short = shortNames.get(member.partnerId) ?? member.name;
+      const short = partnerShortName(member.partnerId);
       if (location) {
         placed.push({
           partnerId: member.partnerId,
@@ -55,7 +52,7 @@ export function OverviewBoard({ board, kinds }: { board: Board; kinds: PartnerKi
       }
     }
     return { points: placed, unplaced: missing };
-  }, [alliance, board.members, shortNames, kinds]);
+  }, [alliance, members, partnerShortName, kinds]);
 
   return (
     <main className="wall-overview" aria-label={t('overview.label')}>
@@ -66,8 +63,8 @@ export function OverviewBoard({ board, kinds }: { board: Board; kinds: PartnerKi
       ) : null}
       <BurnUpPanel points={alliance?.completionOverTime ?? null} />
       <RankingPanel ranked={ranked} kinds={kinds} />
-      <CalendarPanel activities={board.activities} shortName={shortName} />
-      <MapPanel points={points} unplaced={unplaced} memberCount={board.members.length} />
+      <CalendarPanel activities={board.activities} shortName={partnerShortName} />
+      <MapPanel points={points} unplaced={unplaced} memberCount={members.length} />
     </main>
   );
 }

@@ -15,7 +15,8 @@ function emOf(element: HTMLElement): number {
 export function OverviewChart({ build, summary }: { build: (em: number) => OverviewChartOption; summary: string }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
-  const [em, setEm] = useState(16);
+  // Measured once the box exists, so the chart is drawn once at the right size, not again after.
+  const [em, setEm] = useState<number | null>(null);
 
   useEffect(() => {
     const element = box.current;
@@ -38,7 +39,9 @@ export function OverviewChart({ build, summary }: { build: (em: number) => Overv
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption(build(em));
+    if (em !== null) {
+      chart.current?.setOption(build(em));
+    }
   }, [build, em]);
 
   return <div ref={box} className="overview-chart" role="img" aria-label={summary} />;

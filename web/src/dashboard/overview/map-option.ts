@@ -32,21 +32,24 @@ const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width
  * ECharts' label layout for the points' names: members a few km apart sit on one spot at a
  * province's scale, so a name that would cover one already placed moves down by its height
  * (up when far below is taken too), the nearest free place first; a line joins it to its point.
- * Labels come in data order (north first) on every layout, starting again at the first.
+ * Labels come in data order (north first) on every layout, starting again at the first. A name
+ * starts level with its point (`rect`, the point's symbol): the label's own rect may still carry
+ * the shift of an earlier layout, while the shift returned applies to the unshifted place.
  */
 function stackedLabels() {
   const placed: Rect[] = [];
-  return ({ dataIndex, labelRect: rect }: { dataIndex?: number; labelRect: Rect }) => {
+  return ({ dataIndex, rect: symbol, labelRect }: { dataIndex?: number; rect: Rect; labelRect: Rect }) => {
     if (!dataIndex) {
       placed.length = 0;
     }
-    const step = rect.height + 2;
+    const level = { ...labelRect, y: symbol.y + symbol.height / 2 - labelRect.height / 2 };
+    const step = level.height + 2;
     const shifts = [
       ...Array.from({ length: 12 }, (_, index) => index * step),
       ...Array.from({ length: 12 }, (_, index) => -(index + 1) * step),
     ];
-    const dy = shifts.find((shift) => !placed.some((other) => overlap({ ...rect, y: rect.y + shift }, other))) ?? 0;
-    placed.push({ ...rect, y: rect.y + dy });
+    const dy = shifts.find((shift) => !placed.some((other) => overlap({ ...level, y: level.y + shift }, other))) ?? 0;
+    placed.push({ ...level, y: level.y + dy });
     return { dy };
   };
 }
@@ -59,7 +62,12 @@ function stackedLabels() {
 export function memberMapOption(map: RegionMap, points: readonly MapPoint[], em: number): OverviewChartOption {
   // North first, so names moved apart keep the points' order from top to bottom.
   const ordered = [...points].sort((a, b) => b.latitude - a.latitude);
+  // Names go right of their point, but left of one at the eastern edge, where they would leave the map.
+  const [west, , east] = map.bounds;
+  const side = (point: MapPoint) => (point.longitude > west + (east - west) * 0.8 ? 'left' : 'right');
   return {
+    // Nothing on the map moves; animated, names moved apart would cross each other on their way.
+    animation: false,
     tooltip: {
       backgroundColor: 'rgba(20, 8, 10, 0.92)',
       borderColor: palette.gold,
@@ -95,6 +103,7 @@ export function memberMapOption(map: RegionMap, points: readonly MapPoint[], em:
           name: point.shortName,
           value: [point.longitude, point.latitude],
           itemStyle: { color: point.color },
+          label: { position: side(point) },
         })),
         label: {
           show: true,

@@ -50,6 +50,13 @@ export interface RegionMap {
   /** The regions drawn, in the order of `regions`. */
   readonly keys: readonly RegionKey[];
   readonly outline: RegionOutline;
+  /** The outline's extent: west, south, east, north (degrees). */
+  readonly bounds: readonly [number, number, number, number];
+}
+
+/** Every point of a geometry's rings. */
+function pointsOf(geometry: Geometry): [number, number][] {
+  return geometry.type === 'Polygon' ? geometry.coordinates.flat() : geometry.coordinates.flat(2);
 }
 
 /**
@@ -66,9 +73,14 @@ export async function regionMapFor(points: readonly (readonly [number, number])[
     return null;
   }
   const keys = shown.map((region) => region.key);
+  const features = shown.flatMap((region) => region.outline.features);
+  const all = features.flatMap((feature) => pointsOf(feature.geometry));
+  const longitudes = all.map(([longitude]) => longitude);
+  const latitudes = all.map(([, latitude]) => latitude);
   return {
     name: `overview:${keys.join('+')}`,
     keys,
-    outline: { type: 'FeatureCollection', features: shown.flatMap((region) => region.outline.features) },
+    outline: { type: 'FeatureCollection', features },
+    bounds: [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)],
   };
 }
