@@ -1,8 +1,13 @@
 import { hubDay, stableId } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// The alliance's own pruning, run on the hub's database (it runs hourly in the alliance).
+import { openOrm } from '../packages/subgraph-kit/src/orm.ts';
+import { allianceEntities } from '../services/alliance/src/entities.ts';
+import { pruneOldEvents } from '../services/alliance/src/ingest.ts';
+import { migrations } from '../services/alliance/src/migrations/index.ts';
 import { demo, gql, startTestHub, tokenFor } from './support/hub.ts';
-import { untilRelayed } from './support/publishing.ts';
+import { sql, untilRelayed } from './support/publishing.ts';
 
 /**
  * The demo data tells a year that happened (issue 11): every seeded commitment has a dated trail
@@ -223,10 +228,10 @@ describe('the wall', () => {
     }
   });
 
-  it('feeds each seeded change at the moment its partner made it, with the action its status stands for', async () => {
+  /** Every change of the joint lists and the activities the feed holds, read by cursor as the gateway's live layer reads them. */
+  async function feed(): Promise<{ newest: number; listChanges: any[]; activityChanges: any[] }> {
     const { alliance } = await read(wall, { id: alliances.highway, from: new Date().toISOString() });
     const newest = Number(alliance.liveCursor);
-    const items = new Map((await everySeededItem()).map((item) => [item.id, item]));
     const listChanges: any[] = [];
     const activityChanges: any[] = [];
     for (let first = 1; first <= newest; first += 14) {
@@ -234,14 +239,20 @@ describe('the wall', () => {
       const query = `{ ${cursors
         .map(
           (cursor) =>
-            `l${cursor}: coBuildingListChange(cursor: "${cursor}") { action commitmentId occurredAt }
-             a${cursor}: activityChange(cursor: "${cursor}") { action activityId occurredAt activity { startsAt minutes } }`,
+            `l${cursor}: coBuildingListChange(cursor: "${cursor}") { cursor action commitmentId occurredAt }
+             a${cursor}: activityChange(cursor: "${cursor}") { cursor action activityId occurredAt activity { startsAt minutes } }`,
         )
         .join(' ')} }`;
       const data = await read(query);
       listChanges.push(...cursors.map((cursor) => data[`l${cursor}`]).filter(Boolean));
       activityChanges.push(...cursors.map((cursor) => data[`a${cursor}`]).filter(Boolean));
     }
+    return { newest, listChanges, activityChanges };
+  }
+
+  it('feeds each seeded change at the moment its partner made it, with the action its status stands for', async () => {
+    const items = new Map((await everySeededItem()).map((item) => [item.id, item]));
+    const { listChanges, activityChanges } = await feed();
     expect(listChanges.length).toBe(17 + 7);
     const actionOf = { COMPLETED: 'COMPLETED', IN_PROGRESS: 'PROGRESS_REPORTED', PUBLISHED: 'PUBLISHED' } as Record<string, string>;
     for (const change of listChanges) {
@@ -261,5 +272,24 @@ describe('the wall', () => {
         expect(time(change.occurredAt)).toBeLessThan(time(change.activity.startsAt));
       }
     }
+  });
+
+  it('keeps every seeded change through the pruning of events that happened over 30 days ago, so no view must reload', async () => {
+    const before = await feed();
+    const { orm } = await openOrm({ databaseUrl: hub.databaseUrls.alliance!, entities: allianceEntities, migrations });
+    try {
+      await pruneOldEvents(orm);
+    } finally {
+      await orm.close(true);
+    }
+    const after = await feed();
+    expect(after.listChanges).toEqual(before.listChanges);
+    expect(after.activityChanges).toEqual(before.activityChanges);
+    // Nothing was pruned, so a view resuming from any cursor it was given is served, not told to reload.
+    const [retention] = await sql<{ pruned_through: string }>(
+      hub.databaseUrls.alliance!,
+      'select pruned_through::text from event_retention',
+    );
+    expect(retention?.pruned_through).toBe('0');
   });
 });
