@@ -9,9 +9,12 @@ async function modified(file: string): Promise<number> {
   return (await stat(file).catch(() => null))?.mtimeMs ?? 0;
 }
 
-/** The newest modification time among the app's sources and its build configuration. */
+/** The newest modification time among the app's sources and its build configuration (the config's plugins in scripts/ included). */
 async function newestSource(): Promise<number> {
-  const entries = await readdir(sourceDir, { withFileTypes: true, recursive: true });
+  const entries = [
+    ...(await readdir(sourceDir, { withFileTypes: true, recursive: true })),
+    ...(await readdir(`${webRoot}scripts`, { withFileTypes: true })),
+  ];
   const files = [
     ...entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)),
     `${webRoot}index.html`,
@@ -21,10 +24,31 @@ async function newestSource(): Promise<number> {
   return Math.max(...(await Promise.all(files.map(modified))));
 }
 
-/** Builds web/dist with Vite (production mode); throws with Vite's error when the build fails. */
-export async function buildWeb(): Promise<string> {
-  await build({ root: webRoot, configFile: `${webRoot}vite.config.ts`, mode: 'production', logLevel: 'warn' });
-  return distDir;
+/**
+ * Builds web/dist (or `outDir`, e.g. a test's own copy that no other build replaces while it
+ * runs) with Vite (production mode); throws with Vite's error when the build fails.
+ */
+export async function buildWeb(outDir = distDir): Promise<string> {
+  // Vite and React build for production only when NODE_ENV says so; inside vitest it says `test`,
+  // and the browser tests would get React's development build (several times larger and slower).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: webRoot,
+      configFile: `${webRoot}vite.config.ts`,
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) {
+      delete process.env.NODE_ENV;
+    } else {
+      process.env.NODE_ENV = nodeEnv;
+    }
+  }
+  return outDir;
 }
 
 /**
