@@ -1,43 +1,48 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { SignInPage } from '../auth/SignInPage.tsx';
-import { ClaimHallTab } from '../cobuild/ClaimHallTab.tsx';
-import { CobuildIndex, CobuildLayout } from '../cobuild/CobuildLayout.tsx';
-import { MyItemPage } from '../cobuild/MyItemPage.tsx';
-import { MyItemsPage } from '../cobuild/MyItemsPage.tsx';
-import { NeedPage } from '../cobuild/NeedPage.tsx';
-import { NeedsTab } from '../cobuild/NeedsTab.tsx';
-import { NewItemPage } from '../cobuild/NewItemPage.tsx';
-import { ProjectPage } from '../cobuild/ProjectPage.tsx';
-import { ProjectsTab } from '../cobuild/ProjectsTab.tsx';
-import { ResourcesTab } from '../cobuild/ResourcesTab.tsx';
-import { AgreementTab } from '../coordinator/AgreementTab.tsx';
-import { AllianceLayout } from '../coordinator/AllianceLayout.tsx';
-import { AlliancesPage } from '../coordinator/AlliancesPage.tsx';
-import { ItemPage } from '../coordinator/ItemPage.tsx';
-import { MeetingsTab } from '../coordinator/MeetingsTab.tsx';
-import { PartnersTab } from '../coordinator/PartnersTab.tsx';
-import { TrackingTab } from '../coordinator/TrackingTab.tsx';
-import { ActivityPage } from '../editor/ActivityPage.tsx';
-import { CommitmentPage } from '../editor/CommitmentPage.tsx';
-import { EditorLayout } from '../editor/EditorLayout.tsx';
-import { MyActivitiesPage } from '../editor/MyActivitiesPage.tsx';
-import { MyCommitmentsPage } from '../editor/MyCommitmentsPage.tsx';
-import { NewActivityPage } from '../editor/NewActivityPage.tsx';
-import { NewCommitmentPage } from '../editor/NewCommitmentPage.tsx';
-import { ImportPage } from '../ledger/ImportPage.tsx';
-import { ReportPage } from '../ledger/ReportPage.tsx';
-import { InboxPage } from '../reminders/InboxPage.tsx';
-import { ReviewPage } from '../reminders/ReviewPage.tsx';
 import { Loading } from '../ui/Loading.tsx';
 import { AppShell } from './AppShell.tsx';
 import { DefaultWall } from './DefaultWall.tsx';
+import {
+  ActivityPage,
+  AgreementTab,
+  AllianceLayout,
+  AlliancesPage,
+  ClaimHallTab,
+  CobuildIndex,
+  CobuildLayout,
+  CommitmentPage,
+  DashboardPage,
+  EditorLayout,
+  ImportPage,
+  InboxPage,
+  ItemPage,
+  MeetingsTab,
+  MyActivitiesPage,
+  MyCommitmentsPage,
+  MyItemPage,
+  MyItemsPage,
+  NeedPage,
+  NeedsTab,
+  NewActivityPage,
+  NewCommitmentPage,
+  NewItemPage,
+  PartnersTab,
+  ProjectPage,
+  ProjectsTab,
+  ReportPage,
+  ResourcesTab,
+  ReviewPage,
+  TrackingTab,
+} from './lazy-pages.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 
-/** The wall carries ECharts; it loads on its own so the working pages stay light. */
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
-
-/** The app's pages: the wall at `/`, sign-in, the partner editor's and the coordinator's pages. */
+/**
+ * The app's pages: the wall at `/`, sign-in, the partner editor's and the coordinator's pages.
+ * Only the frame, sign-in and the redirect to the wall are in the first chunk; the wall, the
+ * editor's, the coordinator's and 三张清单's pages each load with their area (lazy-pages.ts).
+ */
 export function AppRoutes() {
   return (
     <Suspense fallback={<Loading />}>
