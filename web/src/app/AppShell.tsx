@@ -1,15 +1,23 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { ReminderNavLink } from '../reminders/ReminderNavLink.tsx';
+import { useFocusFirstInvalidOnSubmit } from '../ui/focus-first-invalid.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { Loading } from '../ui/Loading.tsx';
 
-/** The frame of the working pages: brand, the signed-in role's pages, language, who is signed in. */
+/**
+ * The frame of the working pages: a skip link to the page's content (the first thing Tab
+ * reaches), brand, the signed-in role's pages, language, who is signed in. The frame stays while
+ * an area's pages load. A form refused for its input puts the focus on its first field to fix.
+ */
 export function AppShell() {
   const { t } = useI18n();
   const { session, signOut } = useSession();
   const navigate = useNavigate();
   const role = session?.user.role;
+  useFocusFirstInvalidOnSubmit();
   const link = (to: string, label: string) => (
     <NavLink to={to} className="app-nav__link">
       {label}
@@ -17,6 +25,9 @@ export function AppShell() {
   );
   return (
     <div className="app">
+      <a className="skip-link" href="#main">
+        {t('nav.skipToContent')}
+      </a>
       <header className="app-header">
         <NavLink to="/" className="app-brand">
           <span className="app-brand__mark" aria-hidden="true">
@@ -57,8 +68,10 @@ export function AppShell() {
           )}
         </div>
       </header>
-      <main className="app-main">
-        <Outlet />
+      <main className="app-main" id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
