@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { BoardActivityFragment } from '../../generated/graphql.ts';
 import { todayIso } from '../../i18n/hub-time.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useWallText } from '../wall-text.ts';
 import { monthGrid, monthOf, nextActivities } from './calendar.ts';
 import { Hint } from './Hint.tsx';
 
@@ -33,6 +34,7 @@ function useCalendarWords(month: string) {
 /** 联建活动日历: the month with the days of joint activities marked (their titles on hover or focus), and the next ones. */
 export function CalendarPanel({ activities, shortName }: CalendarPanelProps) {
   const { t, format } = useI18n();
+  const { counted } = useWallText();
   const today = todayIso();
   const [month, setMonth] = useState(() => monthOf(today));
   const weeks = useMemo(() => monthGrid(month, activities), [month, activities]);
@@ -83,7 +85,7 @@ export function CalendarPanel({ activities, shortName }: CalendarPanelProps) {
                         <Hint
                           hint={
                             <>
-                              <span className="visually-hidden">{t('overview.calendar.activities', { count: held.length })}</span>
+                              <span className="visually-hidden">{counted('overview.calendar.activities', held.length)}</span>
                               {held.map((activity) => (
                                 <span key={activity.id} className="calendar__tip-row">
                                   {format.dateTime(activity.startsAt)} {activity.title}

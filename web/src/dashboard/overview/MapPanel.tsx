@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useWallText } from '../wall-text.ts';
 import { type MapPoint, memberMapOption, memberMapSummary } from './map-option.ts';
 import { outlineContains, type RegionMap, regionMapFor } from './map-regions.ts';
 import { OverviewChart } from './OverviewChart.tsx';
@@ -40,6 +41,7 @@ function useRegionMap(points: readonly MapPoint[]): RegionMap | null | undefined
 /** 成员单位分布: the members as points on the outline of the region(s) they are in, drawn offline. */
 export function MapPanel({ points, unplaced, memberCount }: MapPanelProps) {
   const { t } = useI18n();
+  const { counted, joined } = useWallText();
   const map = useRegionMap(points);
   // A point outside every outline shown would be drawn off the map: it is named beneath instead.
   const onMap = useMemo(
@@ -48,7 +50,6 @@ export function MapPanel({ points, unplaced, memberCount }: MapPanelProps) {
   );
   const offMap = map === undefined ? [] : points.filter((point) => !onMap.includes(point)).map((point) => point.shortName);
   const build = useCallback((em: number) => (map ? memberMapOption(map, onMap, em) : {}), [map, onMap]);
-  const separator = t('overview.listSeparator');
   return (
     <section
       className="panel overview-panel overview-panel--map"
@@ -60,13 +61,11 @@ export function MapPanel({ points, unplaced, memberCount }: MapPanelProps) {
         <h2 id="overview-map-title">{t('overview.map.title')}</h2>
         <span className="panel__meta">{t('overview.map.meta', { placed: points.length, count: memberCount })}</span>
       </header>
-      {map ? <OverviewChart build={build} summary={memberMapSummary(map, onMap, t)} /> : null}
+      {map ? <OverviewChart build={build} summary={memberMapSummary(map, onMap, { t, counted, joined })} /> : null}
       {points.length === 0 ? <p className="panel__empty">{t('overview.map.none')}</p> : null}
-      {offMap.length > 0 ? (
-        <p className="panel__meta overview-map__note">{t('overview.map.outside', { names: offMap.join(separator) })}</p>
-      ) : null}
+      {offMap.length > 0 ? <p className="panel__meta overview-map__note">{t('overview.map.outside', { names: joined(offMap) })}</p> : null}
       {unplaced.length > 0 && points.length > 0 ? (
-        <p className="panel__meta overview-map__note">{t('overview.map.unplaced', { names: unplaced.join(separator) })}</p>
+        <p className="panel__meta overview-map__note">{t('overview.map.unplaced', { names: joined(unplaced) })}</p>
       ) : null}
     </section>
   );

@@ -1,7 +1,11 @@
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 import { palette } from '../palette.ts';
+import type { useWallText } from '../wall-text.ts';
 import type { RegionMap } from './map-regions.ts';
 import type { OverviewChartOption } from './overview-echarts.ts';
+
+/** The wording helpers a summary needs: messages, counts in plural form, lists. */
+export type WallText = ReturnType<typeof useWallText> & { t: Translate };
 
 /** A member placed on the map. */
 export interface MapPoint {
@@ -123,15 +127,15 @@ export function memberMapOption(map: RegionMap, points: readonly MapPoint[], em:
 }
 
 /** The map in words: the region, then each member and where it is. */
-export function memberMapSummary(map: RegionMap | null, points: readonly MapPoint[], t: Translate): string {
+export function memberMapSummary(map: RegionMap | null, points: readonly MapPoint[], text: WallText): string {
+  const { t, counted, joined } = text;
   if (!map || points.length === 0) {
     return t('overview.map.none');
   }
-  return t('overview.map.summary', {
-    region: map.keys.map((key) => t(`overview.region.${key}`)).join(t('overview.listSeparator')),
-    count: points.length,
-    members: points
-      .map((point) => (point.place ? `${point.shortName}${t('common.asideOpen')}${point.place}${t('common.asideClose')}` : point.shortName))
-      .join(t('overview.listSeparator')),
+  const aside = (point: MapPoint) =>
+    point.place ? `${point.shortName}${t('common.asideOpen')}${point.place}${t('common.asideClose')}` : point.shortName;
+  return counted('overview.map.summary', points.length, {
+    region: joined(map.keys.map((key) => t(`overview.region.${key}`))),
+    members: joined(points.map(aside)),
   });
 }
