@@ -120,8 +120,9 @@ function ListBoard({
           build={graph}
           label={t('wall.graph.summary', { alliance: board.alliance.name, members: joined(members.map((member) => member.name)) })}
         />
+        {/* The kinds' colours (the alliance is the one in the middle). */}
         <ul className="chart-legend" aria-hidden="true">
-          {groups.map((group) => (
+          {groups.slice(1).map((group) => (
             <li key={group.value}>
               <span className="chart-legend__swatch" style={{ background: group.color }} />
               {group.name}

@@ -147,10 +147,11 @@ function textWidth(label: string, fontSize: number): number {
 
 /**
  * The alliance as a graph: the alliance in the middle, its partners round it, sized by their items,
- * coloured by group, each labelled with its short name and completion rate. Laid out in pixels
- * for the chart's box: the ring leaves room for the labels, which point outwards (beside a
- * partner on either side, above or below one at the top or bottom), so none runs into another,
- * and the drawing keeps its aspect (circles stay round).
+ * coloured by group, each labelled with its short name and completion rate. Laid out in the
+ * chart's own pixels (drawn at scale 1): the ring leaves room for the labels, which point outwards
+ * (beside a partner on either side, above or below one at the top or bottom), on two lines where
+ * the box is tall enough and on one where it is not, so none runs into another and circles stay
+ * round.
  */
 export function partnerGraphOption(
   allianceName: string,
@@ -163,15 +164,27 @@ export function partnerGraphOption(
   const figures = new Map(stats.byPartner.map((row) => [row.partnerId, row]));
   const size = type(box);
   const scale = box.rem / 16;
-  const nodeSize = (partnerId: string) => (18 + Math.min(22, (figures.get(partnerId)?.total ?? 0) * 3)) * scale;
-  const widest = Math.max(0, ...members.map((member) => textWidth(member.shortName, size.label)));
-  const biggest = Math.max(18 * scale, ...members.map((member) => nodeSize(member.partnerId)));
   const gap = 6 * scale;
-  // Beside a node: its label's width; above or below one: its two lines.
-  const sideRoom = Math.min(widest, box.width * 0.3) + biggest / 2 + gap;
-  const endRoom = size.label * 2.6 + biggest / 2 + gap;
-  const radiusX = Math.max(biggest, box.width / 2 - sideRoom);
-  const radiusY = Math.max(biggest, box.height / 2 - endRoom);
+  const line = size.label * 1.3;
+  const rate = (partnerId: string) => format.percent(figures.get(partnerId)?.completionRate ?? 0);
+  const nodeSize = (partnerId: string) => (18 + Math.min(22, (figures.get(partnerId)?.total ?? 0) * 3)) * scale;
+  const biggest = Math.max(18 * scale, ...members.map((member) => nodeSize(member.partnerId)));
+  const centre = 42 * scale;
+  const labelWidth = (member: GraphMember, oneLine: boolean) =>
+    oneLine ? textWidth(`${member.shortName} ${rate(member.partnerId)}`, size.label) : textWidth(member.shortName, size.label);
+  /** The ring's radii when labels take `lines` lines. */
+  const ring = (oneLine: boolean) => {
+    const widest = Math.max(0, ...members.map((member) => labelWidth(member, oneLine)));
+    return {
+      x: box.width / 2 - Math.min(widest, box.width * 0.32) - biggest / 2 - gap,
+      y: box.height / 2 - (oneLine ? 1 : 2) * line - biggest / 2 - gap,
+    };
+  };
+  // Two lines while the ring stays clear of the alliance in the middle; else one.
+  const roomy = ring(false).y >= centre / 2 + biggest;
+  const radius = ring(!roomy);
+  const radiusX = Math.max(centre / 2 + biggest / 2, radius.x);
+  const radiusY = Math.max(centre / 2 + biggest / 2, radius.y);
   const placed = members.map((member, index) => {
     // Evenly round the alliance, the first at the top.
     const angle = -Math.PI / 2 + (2 * Math.PI * index) / Math.max(1, members.length);
@@ -180,24 +193,28 @@ export function partnerGraphOption(
     const position: 'left' | 'right' | 'top' | 'bottom' = Math.abs(x) > 0.45 ? (x > 0 ? 'right' : 'left') : y < 0 ? 'top' : 'bottom';
     return { member, x: box.width / 2 + x * radiusX, y: box.height / 2 + y * radiusY, position };
   });
+  // The view is the nodes' own extent, so their pixels are drawn as they are.
+  const xs = [box.width / 2, ...placed.map((node) => node.x)];
+  const ys = [box.height / 2, ...placed.map((node) => node.y)];
+  const left = Math.min(...xs);
+  const top = Math.min(...ys);
   return {
     tooltip: { ...tooltip, formatter: '{b}' },
     series: [
       {
         type: 'graph',
         layout: 'none',
-        preserveAspect: true,
-        top: endRoom,
-        bottom: endRoom,
-        left: sideRoom,
-        right: sideRoom,
+        left,
+        top,
+        width: Math.max(1, Math.max(...xs) - left),
+        height: Math.max(1, Math.max(...ys) - top),
         roam: false,
         categories: groups.map((group) => ({ name: group.name, itemStyle: { color: group.color } })),
         label: {
           show: true,
           rich: {
-            name: { color: palette.text, fontSize: size.label, lineHeight: size.label * 1.3 },
-            rate: { color: palette.gold, fontSize: Math.round(size.label * 0.92), lineHeight: size.label * 1.3 },
+            name: { color: palette.text, fontSize: size.label, lineHeight: line },
+            rate: { color: palette.gold, fontSize: Math.round(size.label * 0.92), lineHeight: line },
           },
         },
         lineStyle: { color: palette.gold, opacity: 0.5, width: 2 * scale, curveness: 0.1 },
@@ -208,7 +225,7 @@ export function partnerGraphOption(
             x: box.width / 2,
             y: box.height / 2,
             category: 0,
-            symbolSize: 42 * scale,
+            symbolSize: centre,
             label: { show: false },
           },
           ...placed.map(({ member, x, y, position }) => ({
@@ -222,7 +239,7 @@ export function partnerGraphOption(
             ),
             symbolSize: nodeSize(member.partnerId),
             label: {
-              formatter: `{name|${member.shortName}}\n{rate|${format.percent(figures.get(member.partnerId)?.completionRate ?? 0)}}`,
+              formatter: `{name|${member.shortName}}${roomy ? '\n' : ' '}{rate|${rate(member.partnerId)}}`,
               position,
               distance: gap,
             },

@@ -39,23 +39,31 @@ export function useRemPx(): number {
 }
 
 /**
- * How many rows fit the list element's height, from the height of its first row (rows of a
- * fitted list are all as high); Infinity when `fitted` is false (the page scrolls instead).
- * Until a row can be measured, `guess`.
+ * How many rows fit the list element's height: as many as their minimum height allows (rows of a
+ * fitted list all have the same, `min-height` in wall.css); Infinity when `fitted` is false (the
+ * page scrolls instead). The rows then share the height evenly: the element's `--fit-row` is
+ * set to their height, so no gap is left under the last. Until a row can be measured, `guess`.
  */
 export function useRowsThatFit(list: RefObject<HTMLElement | null>, fitted: boolean, guess = 6): number {
   const [rows, setRows] = useState(guess);
   useEffect(() => {
     const element = list.current;
-    if (!fitted || !element) {
+    if (!element) {
+      return;
+    }
+    if (!fitted) {
+      element.style.removeProperty('--fit-row');
       return;
     }
     const measure = () => {
-      const row = element.firstElementChild as HTMLElement | null;
-      const rowHeight = row?.getBoundingClientRect().height ?? 0;
+      const row = element.firstElementChild;
+      const rowHeight = row ? Number.parseFloat(getComputedStyle(row).minHeight) || row.getBoundingClientRect().height : 0;
       if (rowHeight > 0) {
+        const height = element.getBoundingClientRect().height;
         // A pixel or two of rounding must not cost a row.
-        setRows(Math.max(1, Math.floor((element.getBoundingClientRect().height + 2) / rowHeight)));
+        const fit = Math.max(1, Math.floor((height + 2) / rowHeight));
+        setRows(fit);
+        element.style.setProperty('--fit-row', `${Math.max(rowHeight, Math.floor((height / fit) * 100) / 100)}px`);
       }
     };
     measure();
