@@ -12,7 +12,8 @@ import { type OpenBrowser, openBrowser, screenshot } from './support/chromium.ts
 const port = 4500;
 const origin = `http://127.0.0.1:${port}`;
 const alliance = demo.alliances.highway;
-const wallPath = `/wall/${alliance}`;
+// The list board only, its pages turning every 2 s: a row looked for by its title shows soon, whichever page it is on.
+const wallPath = `/wall/${alliance}?board=list&rotate=2`;
 
 /**
  * A TCP proxy in front of the gateway that can fail the way networks do: `blackhole()` stops

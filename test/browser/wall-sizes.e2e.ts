@@ -144,6 +144,14 @@ describe('the wall at every screen size', () => {
     return page;
   }
 
+  /** A screenshot once the list's rows have come in (a page turning is half transparent). */
+  async function shoot(page: Page, name: string): Promise<void> {
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => !(animation.effect as KeyframeEffect | null)?.target?.closest('.joint-list')),
+    );
+    await screenshot(page, name, shots);
+  }
+
   /** Follows the list's pages until each has shown, checking that each fits; returns them. */
   async function everyPage(page: Page): Promise<ShownPage[]> {
     const seen = new Map<number, ShownPage>();
@@ -185,7 +193,7 @@ describe('the wall at every screen size', () => {
     it(`fits ${size.name}: nothing cut or outside its panel, every item of the list over its pages`, async () => {
       const page = await openWall(size);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
-      await screenshot(page, size.name, shots);
+      await shoot(page, size.name);
       const pages = await expectWholeList(page);
       if (size.width >= 1280) {
         // One screen: the page does not scroll, the list turns.
@@ -204,7 +212,7 @@ describe('the wall at every screen size', () => {
 
   it('fits in English too (1366×768): words whole, plurals right', async () => {
     const page = await openWall({ width: 1366, height: 768 }, 'en');
-    await screenshot(page, '1366x768-en', shots);
+    await shoot(page, '1366x768-en');
     expect(await misfits(page)).toEqual([]);
     expect(await page.getByTestId('joint-list-count').innerText()).toBe(`${onList} items`);
     await page

@@ -23,7 +23,8 @@ interface KindInfo {
 /** The hub's gateway port; its subgraphs take the next five. HUB_BROWSER_PORT moves it when 4300 is busy. */
 const port = Number(process.env.HUB_BROWSER_PORT ?? 4300);
 const origin = `http://127.0.0.1:${port}`;
-const wallPath = `/wall/${demo.alliances.highway}`;
+// The list board only, its pages turning every 2 s: a row looked for by its title shows soon, whichever page it is on.
+const wallPath = `/wall/${demo.alliances.highway}?board=list&rotate=2`;
 
 describe('the web app in Chromium', () => {
   let stack: RunningStack;
