@@ -38,7 +38,9 @@ const enforcementBranch = stableId('branch/highway-law-enforcement');
 
 beforeAll(async () => {
   // Hundreds of refused writes by a few editors: the rate limit (limits.e2e's subject) must not answer first.
-  hub = await startTestHub(4140, { env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' } });
+  // No sweeps: they write on their own (automatic reminders, the claim hall), and this file
+  // checks that refused input writes nothing.
+  hub = await startTestHub(4140, { env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_REMINDER_SWEEP_MS: '0' } });
   const url = hub.gatewayUrl;
   anonymous = await signIn(url, null);
   coordinator = await signIn(url, people.coordinator);
