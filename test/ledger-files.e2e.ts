@@ -28,7 +28,9 @@ const users = {
 const tokens: Partial<Record<keyof typeof users, string>> = {};
 
 beforeAll(async () => {
-  hub = await startTestHub(port, { env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' } });
+  // No sweeps: an automatic reminder landing mid-test would change the counts the files are checked
+  // against (the sweeps have their own tests in ledger-reminders.e2e.ts).
+  hub = await startTestHub(port, { env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_REMINDER_SWEEP_MS: '0' } });
   origin = new URL(hub.gatewayUrl).origin;
   for (const [name, user] of Object.entries(users)) {
     tokens[name as keyof typeof users] = await tokenFor(user);
