@@ -30,7 +30,9 @@ beforeAll(async () => {
   // subject; here hundreds of requests come from one address.
   const webDist = mkdtempSync(join(tmpdir(), 'hostile-web-'));
   writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>hub</title>');
-  hub = await startTestHub(port, { webDist, env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000' } });
+  // No sweeps: they write on their own (automatic reminders, the claim hall's entries), and this
+  // file checks that hostile requests write nothing.
+  hub = await startTestHub(port, { webDist, env: { HUB_RATE_LIMIT_PER_MINUTE: '10000000', HUB_REMINDER_SWEEP_MS: '0' } });
   url = hub.gatewayUrl;
   coordinator = `Bearer ${await tokenFor(people.coordinator, 'hostile-coordinator')}`;
   await untilRelayed(hub);
