@@ -147,7 +147,11 @@ describe('the wall at every screen size', () => {
   /** A screenshot once the list's rows have come in (a page turning is half transparent). */
   async function shoot(page: Page, name: string): Promise<void> {
     await page.waitForFunction(() =>
-      document.getAnimations().every((animation) => !(animation.effect as KeyframeEffect | null)?.target?.closest('.joint-list')),
+      document
+        .getAnimations()
+        .every(
+          (animation) => animation.playState !== 'running' || !(animation.effect as KeyframeEffect | null)?.target?.closest('.joint-list'),
+        ),
     );
     await screenshot(page, name, shots);
   }
