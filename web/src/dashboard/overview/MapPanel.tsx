@@ -4,7 +4,6 @@ import { useWallText } from '../wall-text.ts';
 import { type MapPoint, memberMapOption, memberMapSummary } from './map-option.ts';
 import { outlineContains, type RegionMap, regionMapFor } from './map-regions.ts';
 import { OverviewChart } from './OverviewChart.tsx';
-import { registerRegion } from './overview-echarts.ts';
 
 interface MapPanelProps {
   readonly points: readonly MapPoint[];
@@ -23,11 +22,12 @@ function useRegionMap(points: readonly MapPoint[]): RegionMap | null | undefined
   // The outline depends on the coordinates only (`key`), not on the array's identity.
   useEffect(() => {
     let current = true;
-    regionMapFor(points.map((point) => [point.longitude, point.latitude] as const)).then((loaded) => {
+    regionMapFor(points.map((point) => [point.longitude, point.latitude] as const)).then(async (loaded) => {
+      if (loaded) {
+        const { registerRegion } = await import('./overview-echarts.ts');
+        registerRegion(loaded);
+      }
       if (current) {
-        if (loaded) {
-          registerRegion(loaded);
-        }
         setMap(loaded);
       }
     });
