@@ -23,6 +23,8 @@ export interface CobuildWall {
   readonly alliance: NonNullable<CobuildWallQuery['alliance']> | undefined;
   /** The newest steps, each marked when it arrived live. */
   readonly steps: { change: CobuildChangeRowFragment; live: boolean }[];
+  /** Its first read has not answered yet. */
+  readonly loading: boolean;
 }
 
 /**
@@ -34,7 +36,7 @@ export function useCobuildWall(allianceId: string): CobuildWall {
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const alliance = result.data?.alliance ?? undefined;
   const { changes } = useCobuildChanges(allianceId, alliance?.liveCursor, refresh);
-  return { alliance, steps: newest(changes, alliance?.cobuildHistory ?? []) };
+  return { alliance, steps: newest(changes, alliance?.cobuildHistory ?? []), loading: result.fetching && !result.data };
 }
 
 /**

@@ -205,14 +205,17 @@ export function DashboardPage() {
   const { board, fetching, error, missing } = useBoard(allianceId, kindsState.kinds);
   const cobuild = useCobuildWall(allianceId);
   const [directory] = useQuery({ query: AllianceDirectoryDocument });
-  if (board && kindsState.kinds) {
+  // Drawn once everything read at the start has answered: one render of the whole wall rather than
+  // one more as each part arrives (each a long task on a phone).
+  const starting = cobuild.loading || (directory.fetching && !directory.data);
+  if (board && kindsState.kinds && !starting) {
     return <Wall board={board} kinds={kindsState.kinds} cobuild={cobuild} alliances={directory.data?.alliances} settings={settings} />;
   }
   return (
     <div className="wall wall--empty">
       {missing ? <Notice tone="warning">{t('wall.missing')}</Notice> : null}
       {error ? <ApiErrorNotice error={error} /> : null}
-      {kindsState.kinds ? fetching ? <Loading /> : null : <KindsPending state={kindsState} />}
+      {kindsState.kinds ? fetching || starting ? <Loading /> : null : <KindsPending state={kindsState} />}
     </div>
   );
 }
