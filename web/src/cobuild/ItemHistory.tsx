@@ -1,11 +1,12 @@
 import type { ItemChangeFieldsFragment } from '../generated/graphql.ts';
+import type { Format } from '../i18n/format.ts';
 import { type Translate, useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.zh-CN.ts';
 import { itemFieldLabels } from './ItemForm.tsx';
 import type { ItemEntity } from './item-kinds.ts';
 
 /** A recorded value in words: statuses and categories translated, lists of tags and help read out. */
-function shown(field: string, value: string | null, t: Translate): string {
+function shown(field: string, value: string | null, t: Translate, format: Format): string {
   if (value === null || value === '') {
     return '—';
   }
@@ -15,14 +16,12 @@ function shown(field: string, value: string | null, t: Translate): string {
   if (field === 'tags' || field === 'help' || field === 'offers') {
     try {
       const list = JSON.parse(value) as (string | { kind: string; amount?: number | null; unit?: string | null })[];
-      return (
-        list
-          .map((entry) =>
-            typeof entry === 'string'
-              ? entry
-              : [t(`helpKind.${entry.kind}` as MessageKey), entry.amount ?? '', entry.unit ?? ''].filter((part) => part !== '').join(' '),
-          )
-          .join('、') || '—'
+      return format.list(
+        list.map((entry) =>
+          typeof entry === 'string'
+            ? entry
+            : [t(`helpKind.${entry.kind}` as MessageKey), entry.amount ?? '', entry.unit ?? ''].filter((part) => part !== '').join(' '),
+        ),
       );
     } catch {
       return value;
@@ -56,7 +55,7 @@ export function ItemHistory({ entity, history }: { entity: ItemEntity; history: 
             <td data-label={t('history.actor')}>{change.actor}</td>
             <td data-label={t('history.field')}>{labels[change.field] ?? <code>{change.field}</code>}</td>
             <td data-label={t('history.change')}>
-              {shown(change.field, change.oldValue, t)} → {shown(change.field, change.newValue, t)}
+              {shown(change.field, change.oldValue, t, format)} → {shown(change.field, change.newValue, t, format)}
             </td>
           </tr>
         ))}

@@ -91,7 +91,7 @@ describe('a match’s reasons in words', () => {
       'cobuild.reason.SAME_CATEGORY {"detail":"category.WORK_LINKAGE"}',
     );
     expect(reasonText({ code: 'HELP_KIND', detail: 'EXPERTISE,FUNDS' }, t, format)).toBe(
-      'cobuild.reason.HELP_KIND {"detail":"helpKind.EXPERTISEcobuild.listSeparatorhelpKind.FUNDS"}',
+      'cobuild.reason.HELP_KIND {"detail":"helpKind.EXPERTISE、helpKind.FUNDS"}',
     );
     expect(reasonText({ code: 'IN_TIME', detail: '2026-04-01..' }, t, format)).toContain('2026年4月1日');
     expect(reasonText({ code: 'SAME_PLACE' }, t, format)).toBe('cobuild.reason.SAME_PLACE.plain');

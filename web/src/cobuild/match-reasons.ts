@@ -15,7 +15,7 @@ function named(value: string, t: Translate): string {
 
 /** The reason's detail as the API gives it (docs of `MatchReasonCode`), in the reader's words. */
 function detailText(code: MatchReasonCode, detail: string, t: Translate, format: Format): string {
-  const list = (separator: string, each: (value: string) => string) => detail.split(separator).map(each).join(t('cobuild.listSeparator'));
+  const list = (separator: string, each: (value: string) => string) => format.list(detail.split(separator).map(each));
   switch (code) {
     case 'SAME_CATEGORY':
       return named(detail, t);

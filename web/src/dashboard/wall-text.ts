@@ -9,8 +9,7 @@ type CountedKey = {
 
 /**
  * The wall's wording helpers in the reader's language: a message with a count in its plural form
- * (`{count}` formatted: "1 item", "15 items"), and a list of names joined with the language's
- * separator ("、" in Chinese, ", " in English).
+ * (`{count}` formatted: "1 item", "15 items"), and a list of names (`format.list`).
  */
 export function useWallText() {
   const { t, format, lang } = useI18n();
@@ -21,6 +20,6 @@ export function useWallText() {
     },
     [t, format, lang],
   );
-  const joined = useCallback((names: readonly string[]) => names.join(t('wall.separator')), [t]);
+  const joined = useCallback((names: readonly string[]) => format.list(names), [format]);
   return { counted, joined };
 }

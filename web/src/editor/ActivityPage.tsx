@@ -85,11 +85,11 @@ function ActivityView({ scope, activity, commitments }: ActivityViewProps) {
           </div>
           <div className="facts__row">
             <dt>{t('activity.field.invitedPartnerIds')}</dt>
-            <dd>{activity.invitedPartners.map((partner) => partner.name).join('、') || '—'}</dd>
+            <dd>{format.list(activity.invitedPartners.map((partner) => partner.name))}</dd>
           </div>
           <div className="facts__row">
             <dt>{t('activity.field.advancedCommitmentIds')}</dt>
-            <dd>{activity.advancedCommitments.map((commitment) => commitment.title).join('、') || '—'}</dd>
+            <dd>{format.list(activity.advancedCommitments.map((commitment) => commitment.title))}</dd>
           </div>
           <div className="facts__row">
             <dt>{t('activity.field.description')}</dt>

@@ -13,6 +13,8 @@ export interface Format {
   number(value: number): string;
   /** 0.375 → 37.5% */
   percent(rate: number): string;
+  /** 甲、乙、丙 / A, B, C; — when there is none. */
+  list(values: readonly string[]): string;
 }
 
 export function createFormat(lang: Lang): Format {
@@ -29,11 +31,13 @@ export function createFormat(lang: Lang): Format {
   const timeFormat = new Intl.DateTimeFormat(lang, { ...zone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
   const numberFormat = new Intl.NumberFormat(lang);
   const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
+  const separator = lang === 'en' ? ', ' : '、';
   return {
     date: (value) => (value ? dateFormat.format(instantOf(value)) : '—'),
     dateTime: (value) => (value ? dateTimeFormat.format(instantOf(value)) : '—'),
     time: (value) => timeFormat.format(value),
     number: (value) => numberFormat.format(value),
     percent: (rate) => percentFormat.format(rate),
+    list: (values) => values.join(separator) || '—',
   };
 }

@@ -16,15 +16,13 @@ export function shownValue(field: KindField, value: unknown, lang: Lang, format:
     case 'COUNT':
       return typeof value === 'number' ? format.number(value) : '—';
     case 'TEXTS':
-      return list.join('、') || '—';
+      return format.list(list);
     case 'CHOICES':
-      return (
-        list
-          .map((chosen) => {
-            const choice = field.choices.find((candidate) => candidate.value === chosen);
-            return choice ? textOf(choice.label, lang) : chosen;
-          })
-          .join('、') || '—'
+      return format.list(
+        list.map((chosen) => {
+          const choice = field.choices.find((candidate) => candidate.value === chosen);
+          return choice ? textOf(choice.label, lang) : chosen;
+        }),
       );
   }
 }
