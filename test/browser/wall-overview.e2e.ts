@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gql, startTestHub } from '../support/hub.ts';
 import { CommitmentDesk, people, signIn } from '../support/publishing.ts';
 import { type OpenBrowser, openBrowser, screenshot } from './support/chromium.ts';
+import { signInAs } from './support/sign-in.ts';
 
 /**
  * The wall's overview board (总览) in Chromium against a whole hub: the burn-up ending at the
@@ -271,7 +272,44 @@ describe('the wall’s overview board', () => {
       expect(box.width).toBeCloseTo(layout.boxes[0]?.width ?? 0, 0);
       expect(box.top).toBeGreaterThanOrEqual(layout.boxes[index - 1]?.bottom ?? 0);
     }
+    // A phone starts each chart as the reader scrolls near it: scroll through before the whole-page shot.
+    for (const chart of await page.locator('.overview-chart').all()) {
+      await chart.scrollIntoViewIfNeeded();
+    }
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shotsDir, `${phone.width}x${phone.height}.png`), fullPage: true });
     await page.close();
+  });
+
+  it('places a member the coordinator admits with its coordinates; refuses a latitude off the globe, writing nothing', async () => {
+    const before = await allianceFacts(demo.alliances.highway);
+    const page = await browser.open('/');
+    await signInAs(page, 'coordinator');
+    await page.goto(`/alliances/${demo.alliances.highway}`);
+    const form = page.getByRole('form', { name: '准入成员单位' });
+    const partner = form.locator('select[name="partnerId"]');
+    await partner.locator('option:not([value=""])').first().waitFor({ state: 'attached' });
+    const partnerId = await partner.locator('option:not([value=""])').first().getAttribute('value');
+    await partner.selectOption(partnerId ?? '');
+    await form.getByLabel('经度').fill('121.43');
+    await form.getByLabel('纬度').fill('95');
+    await form.getByLabel('所在地').fill('宁海县跃龙街道');
+    await form.getByRole('button', { name: '准入' }).click();
+    await expect.poll(() => form.locator('.notice').allInnerTexts()).toContainEqual(expect.stringContaining('纬度'));
+    expect((await allianceFacts(demo.alliances.highway)).members.length).toBe(before.members.length);
+
+    await form.getByLabel('纬度').fill('29.29');
+    await form.getByRole('button', { name: '准入' }).click();
+    await form.locator('.notice--success').waitFor();
+    const after = await allianceFacts(demo.alliances.highway);
+    const admitted = after.members.find((member) => member.partnerId === partnerId);
+    expect(admitted?.location).toEqual({ longitude: 121.43, latitude: 29.29 });
+    await page.close();
+
+    const overview = await openOverview(demo.alliances.highway, { width: 1920, height: 1080 });
+    const map = overview.locator('.overview-panel--map');
+    await expect.poll(async () => Number(await map.getAttribute('data-placed'))).toBe(before.members.length + 1);
+    expect((await map.locator('.overview-chart').getAttribute('aria-label')) ?? '').toContain(after.shortName(admitted as Member));
+    await overview.close();
   });
 });

@@ -9,9 +9,18 @@ import { Field } from '../ui/Field.tsx';
 import { Notice } from '../ui/Notice.tsx';
 import { directoryPartners, partnerDirectory } from './partner-directory.ts';
 
-type AdmitField = 'partnerId' | 'liaisonName' | 'liaisonTitle' | 'joinedOn';
+type AdmitField = 'partnerId' | 'liaisonName' | 'liaisonTitle' | 'joinedOn' | 'longitude' | 'latitude' | 'place';
 
-/** 准入成员单位: picks an organization the partner subgraphs (of every kind) know, names its liaison (联络员). */
+/** Degrees as typed; an empty field is no value (a number input holds '' for what is not a number). */
+function degreesOf(text: string): number | null {
+  return text.trim() === '' ? null : Number(text);
+}
+
+/**
+ * 准入成员单位: picks an organization the partner subgraphs (of every kind) know, names its liaison
+ * (联络员) and, for the wall's map, where it is. The degrees' ranges and pairing are the API's to
+ * check: its errors show beside the fields.
+ */
 export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string; memberIds: readonly string[] }) {
   const { t } = useI18n();
   const { kinds } = usePartnerKinds();
@@ -19,7 +28,15 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
   const kindList = kinds?.list ?? [];
   const [directory] = useQuery({ query: partnerDirectory(kindList), pause: !kinds });
   const [admission, admit] = useMutation(AdmitPartnerDocument);
-  const empty: Record<AdmitField, string> = { partnerId: '', liaisonName: '', liaisonTitle: '', joinedOn: '' };
+  const empty: Record<AdmitField, string> = {
+    partnerId: '',
+    liaisonName: '',
+    liaisonTitle: '',
+    joinedOn: '',
+    longitude: '',
+    latitude: '',
+    place: '',
+  };
   const [draft, setDraft] = useState(empty);
   const [checked, setChecked] = useState(false);
   const [admitted, setAdmitted] = useState<string | null>(null);
@@ -29,11 +46,15 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
     liaisonName: t('member.liaisonName'),
     liaisonTitle: t('member.liaisonTitle'),
     joinedOn: t('member.joinedOn'),
+    longitude: t('member.longitude'),
+    latitude: t('member.latitude'),
+    place: t('member.place'),
   };
   const validate = (): FieldErrors<AdmitField> => ({
     partnerId: draft.partnerId ? undefined : t('validation.chooseOne'),
     liaisonName: checkOptionalText(draft.liaisonName, 100, t),
     liaisonTitle: checkOptionalText(draft.liaisonTitle, 100, t),
+    place: checkOptionalText(draft.place, 100, t),
   });
   const errors = checked ? validate() : {};
   const submit = async (event: FormEvent) => {
@@ -53,6 +74,9 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
         liaisonName: orNull(draft.liaisonName),
         liaisonTitle: orNull(draft.liaisonTitle),
         joinedOn: orNull(draft.joinedOn),
+        longitude: degreesOf(draft.longitude),
+        latitude: degreesOf(draft.latitude),
+        place: orNull(draft.place),
       },
     });
     if (result.data) {
@@ -61,13 +85,14 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
       setChecked(false);
     }
   };
-  const input = (field: Exclude<AdmitField, 'partnerId'>, type = 'text') => (
-    <Field label={labels[field]} error={errors[field]}>
+  const input = (field: Exclude<AdmitField, 'partnerId'>, type = 'text', hint?: string) => (
+    <Field label={labels[field]} error={errors[field]} hint={hint}>
       {(control) => (
         <input
           {...control}
           name={field}
           type={type}
+          step={type === 'number' ? 'any' : undefined}
           value={draft[field]}
           onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
         />
@@ -105,6 +130,9 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
         {input('joinedOn', 'date')}
         {input('liaisonName')}
         {input('liaisonTitle')}
+        {input('longitude', 'number', t('member.locationHint'))}
+        {input('latitude', 'number')}
+        {input('place')}
       </div>
       <ApiErrorNotice error={admission.error} fieldLabels={labels} />
       <div className="form__actions">

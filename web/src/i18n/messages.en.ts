@@ -319,6 +319,11 @@ export const en: Record<MessageKey, string> = {
   'member.noCandidates': 'Every registered organization is already a member.',
   'member.liaisonName': 'Liaison name',
   'member.liaisonTitle': 'Liaison title',
+  'member.longitude': 'Longitude',
+  'member.latitude': 'Latitude',
+  'member.place': 'Place',
+  'member.locationHint':
+    'Optional: places the member on the wall’s map. Decimal degrees (e.g. 121.392 east, 29.262 north), both or neither.',
 
   'register.title': 'Register an organization',
   'register.lead': 'Registers a new organization in the subgraph of the kind chosen and admits it to this alliance.',

@@ -317,6 +317,10 @@ export const zhCN = {
   'member.noCandidates': '所有已登记的单位都已是成员。',
   'member.liaisonName': '联络员姓名',
   'member.liaisonTitle': '联络员职务',
+  'member.longitude': '经度',
+  'member.latitude': '纬度',
+  'member.place': '所在地',
+  'member.locationHint': '选填：在大屏地图上标出该单位。经纬度为十进制度数（如东经 121.392、北纬 29.262），二者同填。',
 
   'register.title': '登记共建单位',
   'register.lead': '在所选类型的子图中登记一个新单位，并准入本联盟。',
