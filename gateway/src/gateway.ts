@@ -3,7 +3,17 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ErrorCode, identityHeader, type Viewer } from '@hub/contracts';
-import { captureApollo, executeApollo, HttpError, parseJson, readBody, sendCaptured, sendError, sendJson } from '@hub/http';
+import {
+  apolloModeOptions,
+  captureApollo,
+  executeApollo,
+  HttpError,
+  parseJson,
+  readBody,
+  sendCaptured,
+  sendError,
+  sendJson,
+} from '@hub/http';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
@@ -209,6 +219,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...apolloModeOptions(env.HUB_ENV),
     formatError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

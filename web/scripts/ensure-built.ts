@@ -52,17 +52,17 @@ export async function buildWeb(outDir = distDir): Promise<string> {
 }
 
 /**
- * Makes sure web/dist holds a build of the current sources and returns its path. Regenerates
+ * Makes sure `outDir` (default web/dist) holds a build of the current sources and returns its path. Regenerates
  * the typed operations first when gateway/supergraph.graphql changed since they were generated,
  * then builds only when a source is newer than the last build. Throws when codegen (an operation
  * no longer valid against the schema) or the build fails.
  */
-export async function ensureWebBuilt(): Promise<string> {
+export async function ensureWebBuilt(outDir = distDir): Promise<string> {
   if ((await modified(supergraphFile)) > (await modified(apiSchemaFile))) {
     await generateOperations();
   }
-  if ((await newestSource()) > (await modified(join(distDir, 'index.html')))) {
-    await buildWeb();
+  if ((await newestSource()) > (await modified(join(outDir, 'index.html')))) {
+    await buildWeb(outDir);
   }
-  return distDir;
+  return outDir;
 }

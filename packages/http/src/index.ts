@@ -1,10 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type ApolloServer, type BaseContext, HeaderMap } from '@apollo/server';
+import { type ApolloServer, type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 
 /**
  * The small HTTP plumbing the gateway and the subgraphs share: bodies with a size limit,
  * GraphQL-shaped JSON errors, and running a request through Apollo Server on node:http.
  */
+
+/** The hub's mode, `HUB_ENV`: the one setting that tells development from production. */
+export type HubMode = 'development' | 'production';
+
+/**
+ * Apollo Server's options that depend on the mode, decided by HUB_ENV rather than by Apollo's
+ * own reading of NODE_ENV (which a launcher or a build may have set): in development,
+ * introspection and the Sandbox landing page on `GET /graphql`; in production, neither.
+ */
+export function apolloModeOptions(mode: HubMode): { introspection: boolean; plugins: ApolloServerPlugin[] } {
+  return mode === 'production'
+    ? { introspection: false, plugins: [ApolloServerPluginLandingPageDisabled()] }
+    : { introspection: true, plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true })] };
+}
 
 /** An error that becomes an HTTP response with a GraphQL-shaped body and a stable code. */
 export class HttpError extends Error {

@@ -109,6 +109,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     port: options.env.PORT,
     host: options.env.HOST,
     internalSecret: options.env.HUB_INTERNAL_SECRET,
+    mode: options.env.HUB_ENV,
     createContext: ({ viewer }) => ({
       ...forkForRequest(orm, (em) => createPartnerLoaders(em, commitmentEntity)),
       viewer,

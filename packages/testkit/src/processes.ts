@@ -8,7 +8,7 @@ export interface ServiceProcess {
   readonly port: number;
   /** The operating system's id of the service's Node process (to read its CPU and memory). */
   readonly pid: number;
-  /** Sends SIGTERM and waits for exit (SIGKILL after 10 s). */
+  /** Sends SIGTERM and waits for exit (SIGKILL after 10 s); logs `[name] stopped`. */
   stop(): Promise<void>;
   /** Sends SIGKILL (no graceful shutdown: a crash, an OOM kill) and waits until the process is gone. */
   kill(): Promise<void>;
@@ -67,6 +67,9 @@ export async function startServiceProcess(options: {
     env: { NODE_COMPILE_CACHE: join(options.cwd, '.data', 'compile-cache'), ...process.env, ...options.env },
     // The IPC channel lets the service notice when this process dies (it exits on 'disconnect').
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    // A process group of its own: a terminal's Ctrl-C (SIGINT to the whole foreground group)
+    // reaches only the launcher, which stops the services in order (`RunningStack.stop`).
+    detached: true,
   });
   const tail: string[] = [];
   const onOutput = (chunk: Buffer) => {
@@ -109,8 +112,9 @@ export async function startServiceProcess(options: {
       }
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
+      const code = await exited;
       clearTimeout(timer);
+      options.log(`[${options.name}] stopped${code === 0 ? '' : ` (exit code ${code})`}`);
     },
     async kill() {
       if (exitCode !== undefined) {

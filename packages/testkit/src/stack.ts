@@ -107,7 +107,7 @@ export interface RunningStack {
    * terminated over and over for the whole time (`cutOffDatabases`). Returns which was done.
    */
   postgresOutage(durationMs: number): Promise<PostgresOutageKind>;
-  /** Stops the gateway, the subgraphs and embedded PostgreSQL, in that order. */
+  /** Stops the gateway, the partner subgraphs, the alliance and embedded PostgreSQL, in that order. */
   stop(): Promise<void>;
 }
 
@@ -121,14 +121,19 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const gatewayPort = options.port ?? 4000;
   let postgres: EmbeddedPostgresServer | null = null;
   const processes = new Map<string, ServiceProcess>();
-  // Gateway first (no new requests), then the subgraphs, then PostgreSQL; one failure does not
-  // keep the others running.
+  // Gateway first (no new requests), then the partner subgraphs (their relays and membership
+  // checks call the alliance), then the alliance, then PostgreSQL; one failure does not keep the
+  // others running.
   const stopAll = async () => {
-    const gateway = processes.get('gateway');
-    const results = [
-      ...(await Promise.allSettled([gateway?.stop()])),
-      ...(await Promise.allSettled([...processes.values()].filter((p) => p !== gateway).map((p) => p.stop()))),
+    const stages = [
+      [processes.get('gateway')],
+      [...processes].filter(([name]) => name !== 'gateway' && name !== 'alliance').map(([, service]) => service),
+      [processes.get('alliance')],
     ];
+    const results: PromiseSettledResult<void>[] = [];
+    for (const stage of stages) {
+      results.push(...(await Promise.allSettled(stage.map((service) => service?.stop()))));
+    }
     processes.clear();
     results.push(...(await Promise.allSettled([postgres?.stop()])));
     postgres = null;
@@ -163,6 +168,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     ) as BySubgraph;
     const shared = {
       ...options.env,
+      // Libraries read NODE_ENV (Apollo's defaults, graphql-js's checks): every process gets the
+      // hub's mode, never whatever the launcher happens to hold (vitest's `test`, a build's `production`).
+      // (The services themselves refuse a HUB_ENV other than development or production.)
+      NODE_ENV: options.env?.HUB_ENV ?? process.env.HUB_ENV ?? 'development',
       HUB_SEED: options.seed === false ? '' : 'demo',
       ALLIANCE_INTERNAL_URL: `http://127.0.0.1:${gatewayPort + 1}`,
     };

@@ -52,6 +52,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
     port: env.PORT,
     host: env.HOST,
     internalSecret: env.HUB_INTERNAL_SECRET,
+    mode: env.HUB_ENV,
     createContext: ({ viewer }) => ({ ...forkForRequest(orm, createAllianceLoaders), viewer, events }),
     routes: {
       '/ingest': createIngestRoute(orm, ingested),
