@@ -385,7 +385,7 @@ describe('领办大厅', () => {
 });
 
 describe('the demo data', () => {
-  /** Each seeded need with the resource its story intends (DOMAIN.md's alliances). */
+  /** Each seeded need with the resource its story intends (docs/domain.md's alliances). */
   const intended: [string, string][] = [
     ['need/slope-monitoring', 'resource/slope-monitoring-team'],
     ['need/traffic-guarantee', 'resource/patrol-force'],

@@ -9,7 +9,7 @@ import { codes, demo, eventually, type GraphQLResponse, gql, type TestUser, toke
  * list and its statistics read. Every call goes through the gateway as a user's would.
  */
 
-/** The people of the highway-widening alliance (DOMAIN.md), one of each role. */
+/** The people of the highway-widening alliance (docs/domain.md), one of each role. */
 export const people = {
   coordinator: { role: 'coordinator', name: '改扩建工程指挥部党委 · 周主任' },
   viewer: { role: 'viewer', name: '数据大屏' },

@@ -8,7 +8,7 @@ export function stableId(name: string): string {
 }
 
 /**
- * Ids of the demo alliances (DOMAIN.md, "Facts for demo data"). The demo organizations belong to
+ * Ids of the demo alliances (docs/domain.md, "Facts for demo data"). The demo organizations belong to
  * their kinds: each kind folder's seed (`services/<name>/src/seed.ts`) derives its partners' ids
  * with `stableId('partner/…')` and lists their editor accounts.
  */

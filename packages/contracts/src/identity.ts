@@ -1,4 +1,4 @@
-/** Roles a caller can hold (DOMAIN.md, "Who uses the product"). */
+/** Roles a caller can hold (docs/domain.md, "Who uses the product"). */
 export type Role = 'coordinator' | 'partner_editor' | 'viewer' | 'anonymous';
 
 /** The verified caller, as the gateway forwards it to every subgraph. */

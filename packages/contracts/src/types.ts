@@ -4,7 +4,7 @@ import { ActivityType, Category, CommitmentStatus } from './enums.ts';
 import { type PartnerKind, PartnerKindScalar } from './partner-kind.ts';
 
 /**
- * The partner-side declarations of the shared interfaces (DESIGN.md, "The federation contract").
+ * The partner-side declarations of the shared interfaces (docs/architecture.md, "The federation contract").
  * Every partner subgraph declares them identically, without @key; each adds one concrete type
  * per interface. Value types returned by several subgraphs are @shareable.
  */

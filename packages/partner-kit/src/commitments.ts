@@ -37,7 +37,7 @@ export interface ProgressInput {
   figures?: { label: string; value: number; unit?: string | null }[] | null;
 }
 
-/** What the alliance's index keeps of a commitment (DESIGN.md: summary fields only). */
+/** What the alliance's index keeps of a commitment (docs/architecture.md: summary fields only). */
 export function commitmentSummary(row: CommitmentRow, kind: string) {
   return {
     id: row.id,
