@@ -151,8 +151,9 @@ async function scenario(hub: RunningStack, token: string, name: string, chosen: 
     healthP50: percentile(healthTimes, 0.5),
     healthP99: percentile(healthTimes, 0.99),
     healthMax: healthTimes.at(-1) ?? Number.NaN,
-    loopP99: loop.hub_event_loop_delay_p99_ms ?? Number.NaN,
-    loopMax: loop.hub_event_loop_delay_max_ms ?? Number.NaN,
+    // prom-client's event-loop figures, in seconds, cover the time since the previous scrape.
+    loopP99: (loop.nodejs_eventloop_lag_p99_seconds ?? Number.NaN) * 1000,
+    loopMax: (loop.nodejs_eventloop_lag_max_seconds ?? Number.NaN) * 1000,
     gatewayCpu: (cpuAfter - cpuBefore) / seconds,
   };
 }

@@ -18,3 +18,9 @@ export async function readMetrics(url: string): Promise<Record<string, number>> 
 export function metricsUrl(graphqlUrl: string): string {
   return graphqlUrl.replace(/\/graphql$/, '/metrics');
 }
+
+/** The sum of a metric's samples over all its labels (`name{…}`), NaN when it has none. */
+export function sumOf(values: Record<string, number>, name: string): number {
+  const samples = Object.entries(values).filter(([key]) => key === name || key.startsWith(`${name}{`));
+  return samples.length === 0 ? Number.NaN : samples.reduce((sum, [, value]) => sum + value, 0);
+}

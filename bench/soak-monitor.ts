@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { metricsUrl, readMetrics } from './metrics.ts';
+import { metricsUrl, readMetrics, sumOf } from './metrics.ts';
 import { sampleProcess } from './process-stats.ts';
 
 /** One look at the hub during the soak. */
@@ -42,13 +42,13 @@ export async function sampleHub(targets: MonitorTargets): Promise<SoakSample> {
     processes: Object.fromEntries(
       looks.map(({ name, stats, metrics }) => [
         name,
-        { rssBytes: stats?.rssBytes ?? Number.NaN, heapUsedBytes: metrics.hub_process_heap_used_bytes ?? Number.NaN },
+        { rssBytes: stats?.rssBytes ?? Number.NaN, heapUsedBytes: metrics.nodejs_heap_size_used_bytes ?? Number.NaN },
       ]),
     ),
     live: {
       groups: metricsOf('gateway').hub_live_groups ?? Number.NaN,
       clients: metricsOf('gateway').hub_live_clients ?? Number.NaN,
-      allianceSubscriptions: metricsOf('alliance').hub_ws_subscriptions_active ?? Number.NaN,
+      allianceSubscriptions: sumOf(metricsOf('alliance'), 'hub_ws_subscriptions_active'),
     },
     counters: targets.counters(),
   };

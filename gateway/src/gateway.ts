@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ErrorCode, identityHeader, type Viewer } from '@hub/contracts';
@@ -14,6 +13,7 @@ import {
   sendError,
   sendJson,
 } from '@hub/http';
+import { type ReadinessChecks, sendMetrics, sendReadiness } from '@hub/http/metrics';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
@@ -23,6 +23,7 @@ import { ledgerRoutes } from './ledger/routes.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { createUpstreamClient } from './live/upstream-client.ts';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { allianceScope } from './sharing/alliance-scope.ts';
 import { followEventFeed } from './sharing/event-feed.ts';
 import { ResponseSharing } from './sharing/response-sharing.ts';
@@ -53,8 +54,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
+    private readonly metrics: GatewayMetrics,
   ) {
     super({ url, fetcher: fetchRetryingReads });
+  }
+
+  override async process(options: Parameters<RemoteGraphQLDataSource<GatewayContext>['process']>[0]) {
+    const end = this.metrics.timeSubgraphFetch(this.subgraph);
+    try {
+      return await super.process(options);
+    } finally {
+      end();
+    }
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
@@ -173,6 +184,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     maxBytes: env.HUB_RESPONSE_CACHE_MB * 1024 * 1024,
     maxAgeMs: env.HUB_RESPONSE_CACHE_MAX_AGE_S * 1000,
   });
+  const metrics = createGatewayMetrics({ live: () => live, sharing });
   const gateway = new ApolloGateway({
     // The supergraph file is watched: a new composition reaches the planner and the live layer
     // once every subgraph serves its part (supergraph-rollout.ts).
@@ -202,7 +214,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       };
       return { supergraphSdl };
     },
-    buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url)),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url), metrics),
   });
   const limits: QueryLimits = {
     maxTokens: env.HUB_MAX_TOKENS,
@@ -220,7 +232,11 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...apolloModeOptions(env.HUB_ENV),
-    formatError,
+    formatError: (formatted) => {
+      const answered = formatError(formatted);
+      metrics.countError(answered.extensions?.code as string | undefined);
+      return answered;
+    },
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     // Every operation is admitted by its text (admitOperation); a hash alone would skip that.
@@ -231,9 +247,6 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     stringifyResult: (result) => JSON.stringify(result),
   });
   await apollo.start();
-  // How long the event loop waits, since the last /metrics read: a blocked gateway shows here first.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
 
   const authenticate = createAuthenticator(env);
   // The development sign-in's editors are the alliance's accounts, asked for at its current URL.
@@ -302,6 +315,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   };
 
   const graphql = async (request: IncomingMessage, response: ServerResponse) => {
+    const nameOperation = metrics.timeRequest(response);
     const viewer = await viewerOf(request);
     const wait = throttle(viewer, request.socket.remoteAddress);
     if (wait !== null) {
@@ -311,9 +325,15 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     const params = graphqlParams(request, body);
     const admitted = params ? admitOperation(apiSchema as GraphQLSchema, params, limits, 'http') : null;
     if (admitted && 'errors' in admitted) {
+      for (const error of admitted.errors) {
+        metrics.countError(error.extensions.code as string | undefined);
+      }
       return sendJson(response, 400, { errors: admitted.errors.map((error) => error.toJSON()) });
     }
     const operation = admitted?.operation;
+    if (operation) {
+      nameOperation(operation.name?.value);
+    }
     const shareable =
       env.HUB_SHARE_IN_FLIGHT === 'on' &&
       operation?.operation === 'query' &&
@@ -354,39 +374,36 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     sendJson(response, 200, await demoDirectory.list());
   };
 
-  const sendMetrics = (response: ServerResponse) => {
-    const counters = live?.counters;
-    response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-    response.end(
-      [
-        `hub_live_upstream_subscriptions_total ${counters?.upstreamSubscriptions ?? 0}`,
-        `hub_live_completions_total ${counters?.completions ?? 0}`,
-        `hub_live_completion_retries_total ${counters?.completionRetries ?? 0}`,
-        `hub_live_deliveries_total ${counters?.deliveries ?? 0}`,
-        `hub_live_groups ${counters?.groups() ?? 0}`,
-        `hub_live_clients ${counters?.clients() ?? 0}`,
-        `hub_shared_answers_total{outcome="hit"} ${sharing.counters.hits}`,
-        `hub_shared_answers_total{outcome="joined"} ${sharing.counters.joined}`,
-        `hub_shared_answers_total{outcome="executed"} ${sharing.counters.executed}`,
-        `hub_response_cache_kept_total ${sharing.counters.kept}`,
-        `hub_response_cache_dropped_total ${sharing.counters.dropped}`,
-        `hub_response_cache_answers ${sharing.keptAnswers}`,
-        `hub_response_cache_bytes ${sharing.keptBytes}`,
-        // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
-        `hub_process_heap_used_bytes ${process.memoryUsage().heapUsed}`,
-        `hub_process_rss_bytes ${process.memoryUsage.rss()}`,
-        `hub_event_loop_delay_p99_ms ${(loopDelay.percentile(99) / 1e6).toFixed(1)}`,
-        `hub_event_loop_delay_max_ms ${(loopDelay.max / 1e6).toFixed(1)}`,
-        '',
-      ].join('\n'),
-    );
-    loopDelay.reset();
-  };
+  /**
+   * Ready when it has a supergraph to plan with and every subgraph it routes to answers its own
+   * readiness (their databases): one check per subgraph, so the body names the missing ones.
+   */
+  const readiness = (): ReadinessChecks => ({
+    supergraph: async () => {
+      if (!apiSchema) {
+        throw new Error('no supergraph');
+      }
+    },
+    ...Object.fromEntries(
+      Object.entries(urls).map(([name, url]) => [
+        name,
+        async () => {
+          const answer = await fetch(new URL('/health/ready', url), { signal: AbortSignal.timeout(2000) });
+          await answer.body?.cancel();
+          if (!answer.ok) {
+            throw new Error(`${name} answered ${answer.status}`);
+          }
+        },
+      ]),
+    ),
+  });
 
   const routes: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> = {
     '/graphql': graphql,
     '/health': async (_request, response) => sendJson(response, 200, { status: 'ok' }),
-    '/metrics': async (_request, response) => sendMetrics(response),
+    '/health/live': async (_request, response) => sendJson(response, 200, { status: 'ok' }),
+    '/health/ready': async (_request, response) => sendReadiness(response, readiness()),
+    '/metrics': async (_request, response) => sendMetrics(response, metrics.registry),
     '/auth/demo-login': demoLogin,
     '/auth/demo-users': async (_request, response) => listDemoUsers(response),
     ...ledgerRoutes({ apollo, env, viewerOf, throttle }),
@@ -403,7 +420,10 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   };
 
   const http = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => sendError(response, error, 'gateway'));
+    handle(request, response).catch((error: unknown) => {
+      metrics.countError(error instanceof HttpError ? error.code : ErrorCode.INTERNAL);
+      sendError(response, error, 'gateway');
+    });
   });
 
   live = startLiveServer({
@@ -459,7 +479,6 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     async close() {
       stopWatching();
       feed?.stop();
-      loopDelay.disable();
       await live?.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assignmentRoutes, assignmentsAnswer, type ProjectAssignment } from '@hub/cobuild';
 import { CommitmentStatus } from '@hub/contracts';
-import { backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
+import { backgroundTransaction, executeInBackground, type Registry, sampledCounter } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { CommitmentChange, type CommitmentRow, Partner } from './entities.ts';
@@ -173,4 +173,15 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
     },
     stop: loop.stop,
   };
+}
+
+/** The puller's figures: draft commitments created from assignments, and failed rounds. */
+export function registerAssignmentMetrics(registry: Registry, puller: AssignmentPuller): void {
+  sampledCounter(
+    registry,
+    'hub_assignments_applied_total',
+    'Project assignments pulled and applied as draft commitments',
+    () => puller.stats.applied,
+  );
+  sampledCounter(registry, 'hub_assignments_failed_attempts_total', 'Assignment pulls that failed', () => puller.stats.failedAttempts);
 }

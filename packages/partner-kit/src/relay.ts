@@ -1,4 +1,4 @@
-import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
+import { backgroundFork, backgroundTransaction, executeInBackground, type Registry, sampledCounter, sampledGauge } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
 import { Outbox, type OutboxRow } from './entities.ts';
@@ -105,4 +105,48 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
 
 function toEvent(row: OutboxRow) {
   return { eventId: row.eventId, entity: row.entity, entityId: row.entityId, version: row.version, payload: row.payload };
+}
+
+/** Events not yet delivered and the age of the oldest, in one statement. */
+async function readBacklog(orm: MikroORM): Promise<{ pending: number; lagSeconds: number }> {
+  const [row] = await executeInBackground<{ pending: number; lag_seconds: number }[]>(
+    backgroundFork(orm),
+    `select count(*)::int as pending, coalesce(extract(epoch from now() - min(created_at)), 0)::float8 as lag_seconds
+       from outbox where delivered_at is null`,
+  );
+  return { pending: row?.pending ?? 0, lagSeconds: Math.max(0, row?.lag_seconds ?? 0) };
+}
+
+/**
+ * The relay's figures: events delivered and failed rounds (counted as it goes), and the backlog
+ * read at each scrape — events waiting and the age of the oldest, both 0 once all are delivered.
+ */
+export function registerRelayMetrics(registry: Registry, orm: MikroORM, relay: OutboxRelay): void {
+  sampledCounter(registry, 'hub_outbox_delivered_total', 'Outbox events the alliance acknowledged', () => relay.stats.delivered);
+  sampledCounter(
+    registry,
+    'hub_outbox_failed_attempts_total',
+    'Delivery rounds that failed (alliance unreachable or refusing)',
+    () => relay.stats.failedAttempts,
+  );
+  // Both gauges are collected in the same scrape: they share one reading.
+  let reading: Promise<{ pending: number; lagSeconds: number }> | null = null;
+  const backlog = () => {
+    reading ??= readBacklog(orm).finally(() => {
+      reading = null;
+    });
+    return reading;
+  };
+  sampledGauge(
+    registry,
+    'hub_outbox_pending_events',
+    'Outbox events not yet delivered to the alliance',
+    async () => (await backlog()).pending,
+  );
+  sampledGauge(
+    registry,
+    'hub_outbox_relay_lag_seconds',
+    'Age of the oldest undelivered outbox event; 0 when none waits',
+    async () => (await backlog()).lagSeconds,
+  );
 }

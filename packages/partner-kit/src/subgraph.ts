@@ -3,19 +3,21 @@ import {
   backgroundFork,
   buildFederatedSchema,
   closeOnSignal,
+  databaseReadiness,
   forkForRequest,
   openOrm,
   parseSubgraphEnv,
   type RunningServer,
+  registerOrmMetrics,
   startSubgraphServer,
 } from '@hub/subgraph-kit';
 import type { GraphQLSchema } from 'graphql';
 import { z } from 'zod';
-import { startAssignmentPuller } from './assignments.ts';
+import { registerAssignmentMetrics, startAssignmentPuller } from './assignments.ts';
 import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
 import { defineCommitmentEntity, partnerEntities } from './entities.ts';
 import { MembershipDirectory } from './memberships.ts';
-import { startOutboxRelay } from './relay.ts';
+import { registerRelayMetrics, startOutboxRelay } from './relay.ts';
 import { createPartnerResolvers } from './resolvers.ts';
 import { type PartnerSeed, seedPartnerData } from './seed.ts';
 import type { PartnerKindSpec } from './spec.ts';
@@ -71,12 +73,13 @@ export interface PartnerSubgraph {
  */
 export async function createPartnerSubgraph(spec: PartnerKindSpec, options: PartnerSubgraphOptions): Promise<PartnerSubgraph> {
   const commitmentEntity = defineCommitmentEntity(spec.commitmentColumns);
-  const { orm, statements } = await openOrm({
+  const database = await openOrm({
     databaseUrl: options.env.DATABASE_URL,
     entities: partnerEntities(commitmentEntity),
     migrations: spec.migrations,
     printQueries: options.env.HUB_DEBUG_SQL,
   });
+  const { orm } = database;
   if (options.seed) {
     await seedPartnerData(backgroundFork(orm), spec.kind, commitmentEntity, options.seed);
   }
@@ -115,14 +118,12 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
       viewer,
       runtime,
     }),
-    metrics: () => ({
-      hub_sql_statements_total: statements.total,
-      hub_sql_background_statements_total: statements.background,
-      hub_outbox_delivered_total: relay.stats.delivered,
-      hub_outbox_failed_attempts_total: relay.stats.failedAttempts,
-      hub_assignments_applied_total: assignments.stats.applied,
-      hub_assignments_failed_attempts_total: assignments.stats.failedAttempts,
-    }),
+    metrics: (registry) => {
+      registerOrmMetrics(registry, database);
+      registerRelayMetrics(registry, orm, relay);
+      registerAssignmentMetrics(registry, assignments);
+    },
+    readiness: databaseReadiness(database),
   });
   return {
     server,

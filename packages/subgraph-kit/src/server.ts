@@ -3,19 +3,20 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { createIdentityVerifier, ErrorCode, type InternalIdentity, identityHeader } from '@hub/contracts';
 import { apolloModeOptions, errorBody, executeApollo, HttpError, type HubMode, parseJson, readBody, sendError, sendJson } from '@hub/http';
+import { createRegistry, type ReadinessChecks, type Registry, sendMetrics, sendReadiness } from '@hub/http/metrics';
 import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { isDatabaseUnavailable, isRefusedValue } from './errors.ts';
+import { createSubgraphMetrics, firstRootField } from './metrics.ts';
 
-/** The root field an operation selects first (for metrics), or `unknown` when it does not parse. */
+/** The root field a subscription selects first (for metrics), or `unknown` when it does not parse. */
 function rootFieldOf(query: string, operationName: string | null | undefined): string {
   try {
     const operation = parse(query).definitions.find(
       (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
     );
-    const first = operation?.selectionSet.selections[0];
-    return first?.kind === Kind.FIELD ? first.name.value : 'unknown';
+    return firstRootField(operation) ?? 'unknown';
   } catch {
     return 'unknown';
   }
@@ -38,8 +39,10 @@ export interface SubgraphServerOptions<Context> {
   readonly createContext: (identity: InternalIdentity) => Context;
   /** Extra POST routes, e.g. `{ '/ingest': … }`; they also require a valid identity. */
   readonly routes?: Record<string, Route>;
-  /** Counters published at GET /metrics in Prometheus text format. */
-  readonly metrics?: () => Record<string, number>;
+  /** Registers the service's own metrics (beside the kit's) in the process's registry, served at GET /metrics. */
+  readonly metrics?: (registry: Registry) => void;
+  /** What GET /health/ready checks (its database, typically: `databaseReadiness`); none: always ready. */
+  readonly readiness?: ReadinessChecks;
   /** Largest accepted request body in bytes. Default 1 MiB. */
   readonly maxBodyBytes?: number;
 }
@@ -83,13 +86,21 @@ function maskUnexpected(name: string) {
 
 /**
  * Starts a subgraph: GraphQL over HTTP and WebSocket (graphql-ws) on `/graphql`, the extra
- * routes, `GET /health` and `GET /metrics`. Every GraphQL request and route call must carry a
+ * routes, `GET /health/live` (and `/health`, its alias), `GET /health/ready` and `GET /metrics`. Every GraphQL request and route call must carry a
  * gateway-signed identity in `x-hub-identity` (WebSocket: `connectionParams.identity`).
  * Unexpected errors are logged and masked. `close()` stops accepting, closes sockets and waits.
  */
 export async function startSubgraphServer<Context extends object>(options: SubgraphServerOptions<Context>): Promise<RunningServer> {
   const maxBody = options.maxBodyBytes ?? 1024 * 1024;
-  const formatError = maskUnexpected(options.name);
+  const registry = createRegistry();
+  const metrics = createSubgraphMetrics(registry);
+  options.metrics?.(registry);
+  const masked = maskUnexpected(options.name);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const answered = masked(formatted, error);
+    metrics.countError(String(answered.extensions?.code ?? ErrorCode.INTERNAL));
+    return answered;
+  };
   const modeOptions = apolloModeOptions(options.mode);
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
@@ -100,7 +111,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     csrfPrevention: false,
     // No cache hints: the schema declares none and the gateway does not read them, yet Apollo's
     // default cache-control plugin would wrap every field of every response to compute them.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), ...modeOptions.plugins],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), metrics.plugin, ...modeOptions.plugins],
     // Compact JSON for the gateway to parse (Apollo pretty-prints by default).
     stringifyResult: (result) => JSON.stringify(result),
   });
@@ -118,30 +129,19 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     }
   };
 
-  // GraphQL calls over HTTP, for the gateway benchmark's subgraph calls per request.
-  let graphqlRequests = 0;
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://subgraph');
     if (request.method === 'POST' && url.pathname === '/graphql') {
-      graphqlRequests += 1;
+      metrics.countRequest();
     }
-    if (request.method === 'GET' && url.pathname === '/health') {
+    if (request.method === 'GET' && (url.pathname === '/health' || url.pathname === '/health/live')) {
       return sendJson(response, 200, { status: 'ok', subgraph: options.name });
     }
+    if (request.method === 'GET' && url.pathname === '/health/ready') {
+      return sendReadiness(response, options.readiness ?? {});
+    }
     if (request.method === 'GET' && url.pathname === '/metrics') {
-      response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
-      const counters = {
-        ...options.metrics?.(),
-        hub_graphql_requests_total: graphqlRequests,
-        hub_ws_subscriptions_total: ws.total,
-        hub_ws_subscriptions_active: ws.active,
-        ...Object.fromEntries([...ws.activeByField].map(([field, active]) => [`hub_ws_subscriptions_active{field="${field}"}`, active])),
-        // Gauges for the soak benchmark: the heap's lowest readings are its post-GC floor.
-        hub_process_heap_used_bytes: process.memoryUsage().heapUsed,
-        hub_process_rss_bytes: process.memoryUsage.rss(),
-      };
-      const lines = Object.entries(counters).map(([key, value]) => `${key} ${value}`);
-      return response.end(`${lines.join('\n')}\n`);
+      return sendMetrics(response, registry);
     }
     const route = request.method === 'POST' ? options.routes?.[url.pathname] : undefined;
     if (route) {
@@ -159,13 +159,13 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   };
 
   const http = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => sendError(response, error, options.name));
+    handle(request, response).catch((error: unknown) => {
+      metrics.countError(error instanceof HttpError ? error.code : ErrorCode.INTERNAL);
+      sendError(response, error, options.name);
+    });
   });
 
   const wss = new WebSocketServer({ server: http, path: '/graphql' });
-  // Open subscriptions in all and by root field (the gateway's own event feed is one of them).
-  const ws = { total: 0, active: 0, activeByField: new Map<string, number>() };
-  const countField = (field: string, by: number) => ws.activeByField.set(field, (ws.activeByField.get(field) ?? 0) + by);
   const wsServer = useServer<{ identity?: string }, { context?: Context; fields?: Map<string, string> }>(
     {
       schema: options.schema,
@@ -180,19 +180,16 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       },
       context: (ctx) => ctx.extra.context ?? {},
       onSubscribe: (ctx, id, payload) => {
-        ws.total += 1;
-        ws.active += 1;
         const field = rootFieldOf(payload.query, payload.operationName);
         ctx.extra.fields ??= new Map();
         ctx.extra.fields.set(id, field);
-        countField(field, 1);
+        metrics.subscriptionOpened(field);
       },
       onComplete: (ctx, id) => {
-        ws.active -= 1;
         const field = ctx.extra.fields?.get(id);
         if (field !== undefined) {
           ctx.extra.fields?.delete(id);
-          countField(field, -1);
+          metrics.subscriptionClosed(field);
         }
       },
       // graphql-ws sends errors as they were thrown: mask them as HTTP answers are. Its `error`

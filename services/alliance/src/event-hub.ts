@@ -36,11 +36,18 @@ export class EventHub {
   private listener: pg.Client | null = null;
   private reconnect: NodeJS.Timeout | undefined;
   private stopping = false;
+  /** Streams being read now (live subscriptions to events), for /metrics. */
+  private streams = 0;
 
   constructor(
     private readonly orm: MikroORM,
     private readonly databaseUrl: string,
   ) {}
+
+  /** How many streams are open and whether the LISTEN connection is up, for /metrics. */
+  get figures(): { openStreams: number; listening: boolean } {
+    return { openStreams: this.streams, listening: this.listener !== null };
+  }
 
   /** Opens the LISTEN connection. Throws when the database is unreachable. */
   async start(): Promise<void> {
@@ -188,6 +195,13 @@ export class EventHub {
     let finished = false;
     let pending: { cancel: () => void } | null = null;
     let retryMs = firstRetryMs;
+    this.streams += 1;
+    const finish = () => {
+      if (!finished) {
+        finished = true;
+        this.streams -= 1;
+      }
+    };
 
     const read = async (): Promise<void> => {
       cursor ??= await this.currentCursor();
@@ -233,12 +247,12 @@ export class EventHub {
     return {
       next,
       async return() {
-        finished = true;
+        finish();
         pending?.cancel();
         return { value: undefined, done: true };
       },
       async throw(error: unknown) {
-        finished = true;
+        finish();
         pending?.cancel();
         throw error;
       },

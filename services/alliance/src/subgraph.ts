@@ -1,11 +1,20 @@
 import { assignmentRoutes } from '@hub/cobuild';
-import { backgroundFork, forkForRequest, openOrm, type RunningServer, type SubgraphEnv, startSubgraphServer } from '@hub/subgraph-kit';
+import {
+  backgroundFork,
+  databaseReadiness,
+  forkForRequest,
+  openOrm,
+  type RunningServer,
+  type SubgraphEnv,
+  startSubgraphServer,
+} from '@hub/subgraph-kit';
 import { createAccountsRoute } from './accounts.ts';
 import { createAssignmentsAckRoute, createAssignmentsRoute } from './cobuild/assignments.ts';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
 import { EventHub } from './event-hub.ts';
 import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
+import { registerAllianceMetrics } from './metrics.ts';
 import { migrations } from './migrations/index.ts';
 import { seedMemberLocations } from './overview/member-locations.ts';
 import { scheduleReminderSweep } from './reminder-sweep.ts';
@@ -32,12 +41,13 @@ export interface AllianceOptions {
  * reminders (督办) and the claim hall every `reminderSweepMs`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
-  const { orm, statements } = await openOrm({
+  const database = await openOrm({
     databaseUrl: env.DATABASE_URL,
     entities: allianceEntities,
     migrations,
     printQueries: env.HUB_DEBUG_SQL,
   });
+  const { orm } = database;
   if (options.seed) {
     await seedAlliances(backgroundFork(orm));
     await seedAccounts(backgroundFork(orm));
@@ -61,14 +71,8 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
       [assignmentRoutes.pending]: createAssignmentsRoute(orm),
       [assignmentRoutes.ack]: createAssignmentsAckRoute(orm),
     },
-    metrics: () => ({
-      hub_sql_statements_total: statements.total,
-      hub_sql_background_statements_total: statements.background,
-      hub_ingest_applied_total: ingested.applied,
-      hub_ingest_duplicates_total: ingested.duplicates,
-      hub_ingest_stale_total: ingested.stale,
-      hub_ingest_rejected_total: ingested.rejected,
-    }),
+    metrics: (registry) => registerAllianceMetrics(registry, database, ingested, events),
+    readiness: databaseReadiness(database),
   });
   const pruning = setInterval(() => {
     pruneOldEvents(orm).catch((error: unknown) => console.warn('[alliance] pruning old events failed', error));
