@@ -156,8 +156,18 @@ describe('the wall never silently shows stale data', () => {
     expect(await wall.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
   }
 
-  async function hasNot(wall: Page, title: string): Promise<void> {
+  /** The list's count in the wall's header ("共 17 项"). */
+  function listedOn(wall: Page): Promise<string> {
+    return wall.getByTestId('joint-list-count').innerText();
+  }
+
+  /**
+   * The wall has not received `title`: not on the list's page showing, and the list's count is
+   * still `listedBefore` (the page in view is one of several, the count covers them all).
+   */
+  async function hasNot(wall: Page, title: string, listedBefore: string): Promise<void> {
     expect(await wall.locator('.joint-item', { hasText: title }).count()).toBe(0);
+    expect(await listedOn(wall)).toBe(listedBefore);
   }
 
   /** Screenshots of the indicator in its present state, on a wall screen and on a phone. */
@@ -189,17 +199,18 @@ describe('the wall never silently shows stale data', () => {
     await status(wall, 'offline', 2000);
     expect(await wall.getByRole('status').innerText()).toBe('网络已断开，等待恢复');
     await shoot(wall, 'offline');
+    const listed = await listedOn(wall);
     const missed = await publish('离线期间发布');
     // Offline until the wall's failed attempts are 8 s apart: its next timed attempt is 15 s away.
     await wall.waitForFunction(
       () => {
-        const at = (window as unknown as { socketsOpenedAt: number[] }).socketsOpenedAt;
-        return at.length >= 2 && at[at.length - 1] - at[at.length - 2] >= 7500;
+        const [before, last] = (window as unknown as { socketsOpenedAt: number[] }).socketsOpenedAt.slice(-2);
+        return before !== undefined && last !== undefined && last - before >= 7500;
       },
       undefined,
       { timeout: 40_000, polling: 100 },
     );
-    await hasNot(wall, missed);
+    await hasNot(wall, missed, listed);
     expect(await statusNow(wall)).toBe('offline');
 
     const back = Date.now();
@@ -219,8 +230,9 @@ describe('the wall never silently shows stale data', () => {
     expect(Date.now() - lost).toBeLessThan(30_000);
     expect(await statusNow(wall)).toBe('reconnecting');
     await shoot(wall, 'reconnecting');
+    const listed = await listedOn(wall);
     const missed = await publish('线路中断期间发布');
-    await hasNot(wall, missed);
+    await hasNot(wall, missed, listed);
 
     proxy.restore();
     await shows(wall, missed, 40_000);
@@ -233,8 +245,9 @@ describe('the wall never silently shows stale data', () => {
     expect(await wall.locator('.feed__entry--live').count()).toBe(0);
     proxy.cut();
     await status(wall, 'reconnecting');
+    const listed = await listedOn(wall);
     const missed = await publish('首个事件前断线期间发布');
-    await hasNot(wall, missed);
+    await hasNot(wall, missed, listed);
 
     proxy.restore();
     await shows(wall, missed);
@@ -246,7 +259,9 @@ describe('the wall never silently shows stale data', () => {
     const wall = await openWall();
     await browser.context.setOffline(true);
     await status(wall, 'offline', 2000);
+    const listed = await listedOn(wall);
     const missed = await publish('游标过期期间发布');
+    await hasNot(wall, missed, listed);
     // The alliance prunes the events the wall would resume from: its cursor has expired.
     await sql(
       stack.databaseUrls.alliance,
