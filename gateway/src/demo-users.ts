@@ -14,7 +14,7 @@ export interface DemoUser {
 }
 
 /**
- * The sign-in's own identities (DOMAIN.md, "Who uses the product"): the coordinator and the wall
+ * The sign-in's own identities (docs/domain.md, "Who uses the product"): the coordinator and the wall
  * screen. Partner editors are the editor accounts the alliance keeps (seeded from each kind
  * folder's seed, or issued by the coordinator with `issueEditorAccount`).
  */

@@ -82,7 +82,7 @@ function visibilityOf(viewer: Viewer): Viewer {
 }
 
 /**
- * The gateway's live layer (DESIGN.md, "Live updates"): graphql-ws on the gateway's own port and
+ * The gateway's live layer (docs/architecture.md, "Live updates"): graphql-ws on the gateway's own port and
  * path. The identity is checked on connection_init (a bad token closes with 4403); operations
  * are validated against the supergraph's API schema and its limits; a subscription's root field
  * is forwarded to the subgraph that owns it and each event is completed through the gateway's

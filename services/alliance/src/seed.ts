@@ -132,7 +132,7 @@ export async function seedAccounts(em: EntityManager): Promise<boolean> {
 }
 
 /**
- * Writes the demo alliances of DOMAIN.md (the highway-widening alliance with all four partner
+ * Writes the demo alliances of docs/domain.md (the highway-widening alliance with all four partner
  * kinds, and the 棠园 alliance) unless alliances exist already. Returns whether it wrote.
  */
 export async function seedAlliances(em: EntityManager): Promise<boolean> {

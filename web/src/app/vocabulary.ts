@@ -1,6 +1,6 @@
 import type { ActivityType, Category, CommitmentStatus } from '../generated/graphql.ts';
 
-/** The schema's enums in the order the UI lists them (DOMAIN.md); partner kinds come from the API (`partnerKinds`). */
+/** The schema's enums in the order the UI lists them (docs/domain.md); partner kinds come from the API (`partnerKinds`). */
 
 /** 六联: the six co-building measures. */
 export const categories: readonly Category[] = [
