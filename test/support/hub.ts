@@ -1,6 +1,7 @@
 import { type RunningStack, repoRoot, type StackOptions, startStack } from '@hub/testkit';
 import { SignJWT } from 'jose';
 import { demo } from './demo.ts';
+import { scrape } from './prometheus.ts';
 
 export { demo };
 
@@ -12,8 +13,8 @@ const jwtSecret = new TextEncoder().encode('dev-jwt-secret-for-demo-tokens-only-
  * Uses DATABASE_URL when set (CI's PostgreSQL 15), else an embedded PostgreSQL of its own
  * (port `port + 10000`, below the ephemeral range; data in .data/test/<port>), so tests never touch a running `pnpm start`.
  */
-export function startTestHub(port: number, options: Partial<StackOptions> = {}): Promise<RunningStack> {
-  return startStack({
+export async function startTestHub(port: number, options: Partial<StackOptions> = {}): Promise<RunningStack> {
+  const stack = await startStack({
     port,
     databaseUrl: process.env.DATABASE_URL,
     postgresPort: port + 10_000,
@@ -23,6 +24,42 @@ export function startTestHub(port: number, options: Partial<StackOptions> = {}):
     log: process.env.HUB_TEST_LOG ? (line) => console.log(line) : undefined,
     ...options,
   });
+  if (options.seed !== false) {
+    await untilDemoDelivered(stack).catch(async (error: unknown) => {
+      await stack.stop();
+      throw error;
+    });
+  }
+  return stack;
+}
+
+/**
+ * Waits until no partner subgraph has an undelivered event in its outbox (`hub_outbox_pending_events`):
+ * the seeded demo data has all reached the alliance, so a test's first read sees all of it however
+ * slowly the relays ran on a busy machine.
+ */
+async function untilDemoDelivered(stack: RunningStack, timeoutMs = 120_000): Promise<void> {
+  const partners = Object.entries(stack.subgraphUrls).filter(([name]) => name !== 'alliance');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const pending = await Promise.all(
+      partners.map(async ([name, url]) => {
+        const samples = await scrape(url);
+        const waiting = samples.filter((sample) => sample.name === 'hub_outbox_pending_events');
+        return { name, count: waiting.length === 0 ? Number.NaN : waiting.reduce((sum, sample) => sum + sample.value, 0) };
+      }),
+    );
+    const behind = pending.filter((partner) => !(partner.count === 0));
+    if (behind.length === 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `demo data not delivered to the alliance in ${timeoutMs / 1000} s: ${behind.map((p) => `${p.name} ${p.count}`).join(', ')}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 export interface TestUser {
