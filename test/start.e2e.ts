@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { portAnswers, repoRoot, subgraphServices } from '@hub/testkit';
+import { portAnswers, processAlive, repoRoot, subgraphServices } from '@hub/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, eventually, gql } from './support/hub.ts';
 
@@ -71,15 +71,6 @@ async function anyPortOpen(): Promise<boolean> {
   return (await Promise.all(ports.map(portAnswers))).some(Boolean);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The embedded postmaster's process id, from its data folder. */
 function postmasterPid(): number {
   return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -92,7 +83,7 @@ function postmasterPid(): number {
  */
 async function stopAndCheck(run: Run, send: (run: Run) => void | Promise<void>): Promise<string[]> {
   const postmaster = postmasterPid();
-  expect(alive(postmaster)).toBe(true);
+  expect(processAlive(postmaster)).toBe(true);
   const before = run.output().length;
   await send(run);
   expect(await run.exited).toBe(0);
@@ -108,7 +99,7 @@ async function stopAndCheck(run: Run, send: (run: Run) => void | Promise<void>):
   expect(new Set(stopped.slice(1, 1 + partners.length)).size).toBe(partners.length);
   expect(lines.filter((line) => /error|fail|refused|ECONN|terminat|unhandled/i.test(line))).toEqual([]);
   expect(await anyPortOpen()).toBe(false);
-  expect(alive(postmaster)).toBe(false);
+  expect(processAlive(postmaster)).toBe(false);
   return lines;
 }
 

@@ -28,7 +28,8 @@ export interface EmbeddedPostgresServer extends PostgresServer {
   restart(): Promise<void>;
 }
 
-function alive(pid: number): boolean {
+/** Whether a process with this id exists (signal 0 checks without sending anything). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -39,10 +40,10 @@ function alive(pid: number): boolean {
 
 async function waitUntilGone(pid: number, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) {
+  while (processAlive(pid) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return !alive(pid);
+  return !processAlive(pid);
 }
 
 /**
@@ -55,7 +56,7 @@ async function clearLeftover(dataDir: string, log: (line: string) => void): Prom
     return;
   }
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
+  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
     log(`stopping a PostgreSQL left running by an earlier run (pid ${pid})`);
     process.kill(pid, 'SIGINT');
     if (!(await waitUntilGone(pid, 15_000))) {
