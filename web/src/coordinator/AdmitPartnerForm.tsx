@@ -52,7 +52,7 @@ export function AdmitPartnerForm({ allianceId, memberIds }: { allianceId: string
   };
   const validate = (): FieldErrors<AdmitField> => ({
     partnerId: draft.partnerId ? undefined : t('validation.chooseOne'),
-    liaisonName: checkOptionalText(draft.liaisonName, 100, t),
+    liaisonName: checkOptionalText(draft.liaisonName, 60, t),
     liaisonTitle: checkOptionalText(draft.liaisonTitle, 100, t),
     place: checkOptionalText(draft.place, 100, t),
   });
