@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { subgraphUrlsOf } from '../gateway/src/subgraph-urls.ts';
 import { defaultSupergraphPath, readSupergraph } from '../gateway/src/supergraph.ts';
-import { containerPort, infraFiles, isGenerated } from '../scripts/infra-files.ts';
+import { containerPort, healthPaths, infraFiles, isGenerated } from '../scripts/infra-files.ts';
 
 /**
  * The deployment descriptions cannot run here (no container engine, no cluster), so they are
@@ -74,7 +74,8 @@ const initSqlDatabases = matches(read('infra/postgres/init.sql'), /CREATE DATABA
 const gatewayTargets = (template: string | undefined) =>
   subgraphUrlsOf(readSupergraph(defaultSupergraphPath), { PORT: containerPort, HUB_SUBGRAPH_URL_TEMPLATE: template });
 
-const healthPath = '/health';
+/** What each process's health checks and probes ask (scripts/infra-files.ts, ADR 0017). */
+const healthOf = (name: string) => healthPaths[name === 'gateway' ? 'gateway' : 'subgraph'];
 
 describe('what the code says', () => {
   it('finds every deployable, its entry point and variables; every service folder but the alliance is a kind', () => {
@@ -197,9 +198,9 @@ describe('infra/compose.yaml', () => {
     expect(Object.keys(compose.services.gateway?.depends_on ?? {}).sort()).toEqual([...serviceNames].sort());
   });
 
-  it('checks health on /health of each process’s own port', () => {
+  it('checks readiness of each process on its own port: a subgraph’s database, the gateway’s life', () => {
     for (const [name, service] of hub) {
-      expect(service.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${containerPort}${healthPath}`);
+      expect(service.healthcheck?.test.join(' '), name).toContain(`http://127.0.0.1:${containerPort}${healthOf(name).ready}'`);
     }
   });
 });
@@ -279,10 +280,11 @@ describe('infra/k8s', () => {
         expect(service?.spec.selector).toEqual(deployment?.spec.selector.matchLabels);
       });
 
-      it('is ready, live and started only when /health answers', () => {
-        for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
-          expect(container[probe]?.httpGet, probe).toEqual({ path: healthPath, port: 'http' });
-        }
+      it('is started and live while /health/live answers, ready while its readiness does', () => {
+        const paths = healthOf(name);
+        expect(container.startupProbe?.httpGet).toEqual({ path: paths.live, port: 'http' });
+        expect(container.livenessProbe?.httpGet).toEqual({ path: paths.live, port: 'http' });
+        expect(container.readinessProbe?.httpGet).toEqual({ path: paths.ready, port: 'http' });
       });
     });
   }

@@ -35,7 +35,17 @@ function subgraphs(kinds: readonly KindDefinition[]) {
 }
 
 const entry = (name: string) => `services/${name}/src/index.ts`;
-const healthCheck = `["CMD", "node", "-e", "fetch('http://127.0.0.1:${containerPort}/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
+/**
+ * Health paths (ADR 0017): a subgraph is ready when its database answers; the gateway is served
+ * while it lives, because it still answers partially when a subgraph is down (its /health/ready,
+ * which asks every subgraph, is for monitoring, not for taking every gateway out of service).
+ */
+export const healthPaths = {
+  subgraph: { live: '/health/live', ready: '/health/ready' },
+  gateway: { live: '/health/live', ready: '/health/live' },
+} as const;
+const healthCheck = (path: string) =>
+  `["CMD", "node", "-e", "fetch('http://127.0.0.1:${containerPort}${path}').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]`;
 
 function composeFile(kinds: readonly KindDefinition[]): string {
   const databaseUrl = (database: string) => `postgres://postgres:\${POSTGRES_PASSWORD:-hub-dev-password}@postgres:5432/${database}`;
@@ -56,7 +66,7 @@ function composeFile(kinds: readonly KindDefinition[]): string {
       postgres: { condition: service_healthy }
       alliance: { condition: service_healthy }
     healthcheck:
-      test: ${healthCheck}
+      test: ${healthCheck(healthPaths.subgraph.ready)}
       interval: 5s
       retries: 30
 `;
@@ -115,7 +125,7 @@ services:
     depends_on:
       postgres: { condition: service_healthy }
     healthcheck:
-      test: ${healthCheck}
+      test: ${healthCheck(healthPaths.subgraph.ready)}
       interval: 5s
       retries: 30
 ${kinds.map(partner).join('')}
@@ -135,7 +145,7 @@ ${kinds.map(partner).join('')}
       - "127.0.0.1:4000:${containerPort}"
     depends_on:
 ${['alliance', ...kinds.map((kind) => kind.name)].map((name) => `      ${name}: { condition: service_healthy }\n`).join('')}    healthcheck:
-      test: ${healthCheck}
+      test: ${healthCheck(healthPaths.gateway.ready)}
       interval: 5s
       retries: 30
 
@@ -181,14 +191,14 @@ spec:
             - name: ALLIANCE_INTERNAL_URL
               valueFrom: { configMapKeyRef: { name: hub-config, key: ALLIANCE_INTERNAL_URL } }
           startupProbe:
-            httpGet: { path: /health, port: http }
+            httpGet: { path: ${healthPaths.subgraph.live}, port: http }
             periodSeconds: 2
             failureThreshold: 60
           readinessProbe:
-            httpGet: { path: /health, port: http }
+            httpGet: { path: ${healthPaths.subgraph.ready}, port: http }
             periodSeconds: 5
           livenessProbe:
-            httpGet: { path: /health, port: http }
+            httpGet: { path: ${healthPaths.subgraph.live}, port: http }
             periodSeconds: 10
             failureThreshold: 6
           resources:
