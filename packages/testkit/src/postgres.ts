@@ -179,19 +179,24 @@ export async function startEmbeddedPostgres(options: {
   await start();
   const exited = (server: ChildProcess) =>
     server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
+  /** Sends `signal` to the postmaster, `otherwise` after 15 s, and waits until it has exited. */
+  const shutDown = async (signal: NodeJS.Signals, otherwise: NodeJS.Signals): Promise<boolean> => {
+    const server = child;
+    if (!server?.pid) {
+      return false;
+    }
+    server.kill(signal);
+    const timer = setTimeout(() => server.kill(otherwise), 15_000);
+    await exited(server);
+    clearTimeout(timer);
+    process.removeListener('exit', stopOnExit);
+    return true;
+  };
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${options.port}/postgres`,
     pid: () => child?.pid ?? null,
     async stopImmediately() {
-      const server = child;
-      if (!server?.pid) {
-        return;
-      }
-      server.kill('SIGQUIT');
-      const timer = setTimeout(() => server.kill('SIGKILL'), 15_000);
-      await exited(server);
-      clearTimeout(timer);
-      process.removeListener('exit', stopOnExit);
+      await shutDown('SIGQUIT', 'SIGKILL');
     },
     async restart() {
       if (child) {
@@ -202,16 +207,9 @@ export async function startEmbeddedPostgres(options: {
     },
     // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, a checkpoint is written.
     async stop() {
-      const server = child;
-      if (!server?.pid) {
-        return;
+      if (await shutDown('SIGINT', 'SIGQUIT')) {
+        log('postgres stopped');
       }
-      server.kill('SIGINT');
-      const timer = setTimeout(() => server.kill('SIGQUIT'), 15_000);
-      await exited(server);
-      clearTimeout(timer);
-      process.removeListener('exit', stopOnExit);
-      log('postgres stopped');
     },
   };
 }
