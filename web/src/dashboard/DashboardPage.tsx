@@ -42,7 +42,7 @@ function ListBoard({
   settings: WallSettings;
 }) {
   const { t, format, lang } = useI18n();
-  const { counted, joined } = useWallText();
+  const { counted } = useWallText();
   const fitted = useMediaQuery(fittedScreen);
   const now = new Date().toISOString();
   const { stats, members, partnerName, partnerShortName } = board;
@@ -89,7 +89,7 @@ function ListBoard({
         </header>
         <EChart
           build={byPartner}
-          label={`${t('wall.byPartner.title')}${t('common.colon')}${joined(stats.byPartner.map((row) => figure(row.partnerName, row.completionRate)))}`}
+          label={`${t('wall.byPartner.title')}${t('common.colon')}${format.list(stats.byPartner.map((row) => figure(row.partnerName, row.completionRate)))}`}
         />
       </section>
       <section className="panel panel--categories" aria-labelledby="by-category-title">
@@ -98,7 +98,7 @@ function ListBoard({
         </header>
         <EChart
           build={byCategory}
-          label={`${t('wall.byCategory.title')}${t('common.colon')}${joined(stats.byCategory.map((row) => figure(t(`category.${row.category}`), row.completionRate)))}`}
+          label={`${t('wall.byCategory.title')}${t('common.colon')}${format.list(stats.byCategory.map((row) => figure(t(`category.${row.category}`), row.completionRate)))}`}
         />
       </section>
       <JointListPanel
@@ -118,7 +118,7 @@ function ListBoard({
         </header>
         <EChart
           build={graph}
-          label={t('wall.graph.summary', { alliance: board.alliance.name, members: joined(members.map((member) => member.name)) })}
+          label={t('wall.graph.summary', { alliance: board.alliance.name, members: format.list(members.map((member) => member.name)) })}
         />
         {/* The kinds' colours (the alliance is the one in the middle). */}
         <ul className="chart-legend" aria-hidden="true">

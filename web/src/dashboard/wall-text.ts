@@ -8,8 +8,8 @@ type CountedKey = {
 }[MessageKey];
 
 /**
- * The wall's wording helpers in the reader's language: a message with a count in its plural form
- * (`{count}` formatted: "1 item", "15 items"), and a list of names (`format.list`).
+ * The wall's wording helper in the reader's language: a message with a count in its plural form
+ * (`{count}` formatted: "1 item", "15 items"). Lists of names are `format.list`.
  */
 export function useWallText() {
   const { t, format, lang } = useI18n();
@@ -20,6 +20,5 @@ export function useWallText() {
     },
     [t, format, lang],
   );
-  const joined = useCallback((names: readonly string[]) => format.list(names), [format]);
-  return { counted, joined };
+  return { counted };
 }

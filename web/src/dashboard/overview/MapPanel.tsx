@@ -40,8 +40,8 @@ function useRegionMap(points: readonly MapPoint[]): RegionMap | null | undefined
 
 /** 成员单位分布: the members as points on the outline of the region(s) they are in, drawn offline. */
 export function MapPanel({ points, unplaced, memberCount }: MapPanelProps) {
-  const { t } = useI18n();
-  const { counted, joined } = useWallText();
+  const { t, format } = useI18n();
+  const { counted } = useWallText();
   const map = useRegionMap(points);
   // A point outside every outline shown would be drawn off the map: it is named beneath instead.
   const onMap = useMemo(
@@ -61,11 +61,13 @@ export function MapPanel({ points, unplaced, memberCount }: MapPanelProps) {
         <h2 id="overview-map-title">{t('overview.map.title')}</h2>
         <span className="panel__meta">{t('overview.map.meta', { placed: points.length, count: memberCount })}</span>
       </header>
-      {map ? <OverviewChart build={build} summary={memberMapSummary(map, onMap, { t, counted, joined })} /> : null}
+      {map ? <OverviewChart build={build} summary={memberMapSummary(map, onMap, { t, counted, list: format.list })} /> : null}
       {points.length === 0 ? <p className="panel__empty">{t('overview.map.none')}</p> : null}
-      {offMap.length > 0 ? <p className="panel__meta overview-map__note">{t('overview.map.outside', { names: joined(offMap) })}</p> : null}
+      {offMap.length > 0 ? (
+        <p className="panel__meta overview-map__note">{t('overview.map.outside', { names: format.list(offMap) })}</p>
+      ) : null}
       {unplaced.length > 0 && points.length > 0 ? (
-        <p className="panel__meta overview-map__note">{t('overview.map.unplaced', { names: joined(unplaced) })}</p>
+        <p className="panel__meta overview-map__note">{t('overview.map.unplaced', { names: format.list(unplaced) })}</p>
       ) : null}
     </section>
   );

@@ -1,3 +1,4 @@
+import type { Format } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/I18nProvider.tsx';
 import { palette } from '../palette.ts';
 import type { useWallText } from '../wall-text.ts';
@@ -5,7 +6,7 @@ import type { RegionMap } from './map-regions.ts';
 import type { OverviewChartOption } from './overview-echarts.ts';
 
 /** The wording helpers a summary needs: messages, counts in plural form, lists. */
-export type WallText = ReturnType<typeof useWallText> & { t: Translate };
+export type WallText = ReturnType<typeof useWallText> & { t: Translate; list: Format['list'] };
 
 /** A member placed on the map. */
 export interface MapPoint {
@@ -128,14 +129,14 @@ export function memberMapOption(map: RegionMap, points: readonly MapPoint[], em:
 
 /** The map in words: the region, then each member and where it is. */
 export function memberMapSummary(map: RegionMap | null, points: readonly MapPoint[], text: WallText): string {
-  const { t, counted, joined } = text;
+  const { t, counted, list } = text;
   if (!map || points.length === 0) {
     return t('overview.map.none');
   }
   const aside = (point: MapPoint) =>
     point.place ? `${point.shortName}${t('common.asideOpen')}${point.place}${t('common.asideClose')}` : point.shortName;
   return counted('overview.map.summary', points.length, {
-    region: joined(map.keys.map((key) => t(`overview.region.${key}`))),
-    members: joined(points.map(aside)),
+    region: list(map.keys.map((key) => t(`overview.region.${key}`))),
+    members: list(points.map(aside)),
   });
 }
