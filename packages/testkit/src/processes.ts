@@ -44,7 +44,17 @@ export function portAnswers(port: number): Promise<boolean> {
 }
 
 /**
- * Runs a TypeScript entry point in its own Node process (`node --import tsx`), prefixing its
+ * Node's arguments for an entry point: a TypeScript source through the tsx loader (development,
+ * tests), compiled JavaScript (`pnpm build`'s `dist/index.js`) with plain Node and its source maps,
+ * so stack traces name the TypeScript lines.
+ */
+export function nodeArguments(entry: string): string[] {
+  return entry.endsWith('.ts') ? ['--import', 'tsx', entry] : ['--enable-source-maps', entry];
+}
+
+/**
+ * Runs an entry point in its own Node process (`nodeArguments`: a TypeScript source through the
+ * tsx loader, or compiled JavaScript), prefixing its
  * output with the service's name, and resolves once `GET http://host:port/health` answers 200.
  * Rejects, with the tail of the process's output, if it exits first or is not up in `timeoutMs`,
  * and at once if the port is already taken.
@@ -61,7 +71,7 @@ export async function startServiceProcess(options: {
   if (await portAnswers(options.port)) {
     throw new Error(`Port ${options.port} is already in use (another hub still running?); ${options.name} cannot start`);
   }
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', options.entry], {
+  const child: ChildProcess = spawn(process.execPath, nodeArguments(options.entry), {
     cwd: options.cwd,
     // V8 keeps compiled code of the (large) dependencies between starts: warm starts are quicker.
     env: { NODE_COMPILE_CACHE: join(options.cwd, '.data', 'compile-cache'), ...process.env, ...options.env },

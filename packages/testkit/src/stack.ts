@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { kindNames } from '@hub/kinds';
 import { discoverKinds } from '@hub/kinds/discover';
@@ -63,10 +64,20 @@ export interface StackOptions {
   readonly fresh?: boolean;
   /** Seed the demo data into empty databases. Default true. */
   readonly seed?: boolean;
+  /**
+   * Where each service's private key file is (`<name>.jwks.json`; created on first start in
+   * development). Default `<repo>/.data/keys`.
+   */
+  readonly keysDir?: string;
   /** Extra environment for every process (limits, secrets). */
   readonly env?: Record<string, string>;
   /** The built web app to serve at `/`. */
   readonly webDist?: string;
+  /**
+   * Run the compiled output (`pnpm build`: `<folder>/dist/index.js`) with plain Node instead of
+   * the TypeScript sources through the tsx loader. Default false. Throws when a process has no output.
+   */
+  readonly compiled?: boolean;
   /** Where the services' output goes. Default: nowhere. */
   readonly log?: (line: string) => void;
 }
@@ -77,6 +88,8 @@ export interface RunningStack {
   readonly subgraphUrls: BySubgraph;
   /** Subgraph name → its database URL. */
   readonly databaseUrls: BySubgraph;
+  /** The folder of the services' key files (`gateway.jwks.json`, `<kind>.jwks.json`). */
+  readonly keysDir: string;
   /** Stops one subgraph or the gateway gracefully (SIGTERM), to test partial failure and outages. */
   stopService(name: ServiceName): Promise<void>;
   /** Kills one subgraph or the gateway with SIGKILL (no graceful shutdown) and waits until it is gone. */
@@ -118,6 +131,15 @@ export interface RunningStack {
  */
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const log = options.log ?? (() => {});
+  const entry = (folder: string) => (options.compiled ? `${folder}/dist/index.js` : `${folder}/src/index.ts`);
+  if (options.compiled) {
+    const missing = ['gateway', ...subgraphServices.map((s) => `services/${s.name}`)]
+      .map(entry)
+      .filter((file) => !existsSync(`${repoRoot}${file}`));
+    if (missing.length > 0) {
+      throw new Error(`No compiled output at ${missing.join(', ')}: run \`pnpm build\` first`);
+    }
+  }
   const gatewayPort = options.port ?? 4000;
   let postgres: EmbeddedPostgresServer | null = null;
   const processes = new Map<string, ServiceProcess>();
@@ -166,7 +188,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const subgraphUrls = Object.fromEntries(
       subgraphServices.map((s) => [s.name, `http://127.0.0.1:${gatewayPort + s.offset}/graphql`]),
     ) as BySubgraph;
+    const keysDir = options.keysDir ?? `${repoRoot}.data/keys`;
     const shared = {
+      // Each signer its own key file; the subgraphs believe the keys the gateway publishes, and
+      // the alliance each kind's relay keys where that kind's subgraph publishes them.
+      HUB_GATEWAY_KEYS_URL: `http://127.0.0.1:${gatewayPort}/.well-known/jwks.json`,
+      HUB_KIND_KEYS_URL_TEMPLATE: 'http://127.0.0.1:{port}/.well-known/jwks.json',
       ...options.env,
       // Libraries read NODE_ENV (Apollo's defaults, graphql-js's checks): every process gets the
       // hub's mode, never whatever the launcher happens to hold (vitest's `test`, a build's `production`).
@@ -186,10 +213,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         name,
         await startServiceProcess({
           name,
-          entry: `services/${name}/src/index.ts`,
+          entry: entry(`services/${name}`),
           cwd: repoRoot,
           port,
-          env: { ...shared, PORT: String(port), DATABASE_URL: database },
+          env: { HUB_SIGNING_KEYS: `${keysDir}/${name}.jwks.json`, ...shared, PORT: String(port), DATABASE_URL: database },
           log,
         }),
       );
@@ -202,10 +229,11 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         'gateway',
         await startServiceProcess({
           name: 'gateway',
-          entry: 'gateway/src/index.ts',
+          entry: entry('gateway'),
           cwd: repoRoot,
           port: gatewayPort,
           env: {
+            HUB_SIGNING_KEYS: `${keysDir}/gateway.jwks.json`,
             ...shared,
             PORT: String(gatewayPort),
             // Each subgraph at the gateway's port plus its offset, as the supergraph's URLs are around 4000.
@@ -252,6 +280,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
       subgraphUrls,
       databaseUrls,
+      keysDir,
       stopService: (name) => retire(name, 'stop'),
       killService: (name) => retire(name, 'kill'),
       async startService(name) {
