@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { subgraphUrlsOf } from '../gateway/src/subgraph-urls.ts';
 import { defaultSupergraphPath, readSupergraph } from '../gateway/src/supergraph.ts';
-import { containerPort, healthPaths, infraFiles, isGenerated } from '../scripts/infra-files.ts';
+import { containerCommand, containerPort, healthPaths, infraFiles, isGenerated } from '../scripts/infra-files.ts';
 
 /**
  * The deployment descriptions cannot run here (no container engine, no cluster), so they are
@@ -53,6 +53,10 @@ const isPartner = (name: string) => serviceNames.includes(name) && read(`service
 
 function entryPoint(name: string): string {
   return name === 'gateway' ? 'gateway/src/index.ts' : `services/${name}/src/index.ts`;
+}
+/** A deployable's command in its container: its compiled entry point under plain Node (`pnpm build`). */
+function command(name: string): string[] {
+  return containerCommand(name === 'gateway' ? 'gateway' : `services/${name}`);
 }
 
 /** The variables each process reads: its environment schema plus direct reads. */
@@ -162,7 +166,7 @@ describe('infra/compose.yaml', () => {
   it('builds each deployable from infra/Dockerfile with the repository as context and runs its own entry point', () => {
     for (const [name, service] of hub) {
       expect(service.build, name).toEqual({ context: '..', dockerfile: 'infra/Dockerfile' });
-      expect(service.command, name).toEqual(['node', '--import', 'tsx', entryPoint(name)]);
+      expect(service.command, name).toEqual(command(name));
     }
   });
 
@@ -249,7 +253,7 @@ describe('infra/k8s', () => {
 
       it('runs its own entry point from the hub image', () => {
         expect(container.image).toBe('party-alliance-hub');
-        expect(container.command).toEqual(['node', '--import', 'tsx', entryPoint(name)]);
+        expect(container.command).toEqual(command(name));
         expect(container.envFrom).toBeUndefined();
       });
 
@@ -319,9 +323,18 @@ describe('infra/Dockerfile', () => {
     expect(dockerfile).toMatch(/pnpm install --offline --frozen-lockfile/);
   });
 
+  it('compiles in a build stage and runs only the compiled output, without the TypeScript loader', () => {
+    const stages = dockerfile.split(/^FROM /m).slice(1);
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    expect(stages[0]).toMatch(/^RUN pnpm build$/m);
+    const runtime = stages.at(-1) ?? '';
+    expect(runtime).toMatch(/^COPY --from=build /m);
+    expect(runtime).not.toMatch(/tsx|pnpm|\.ts\b/);
+  });
+
   it('starts the gateway by default and exposes the container port', () => {
     const cmd = JSON.parse(dockerfile.match(/^CMD (\[.*\])$/m)?.[1] ?? '[]') as string[];
-    expect(cmd).toEqual(['node', '--import', 'tsx', entryPoint('gateway')]);
+    expect(cmd).toEqual(command('gateway'));
     const exposed = (dockerfile.match(/^EXPOSE (.*)$/m)?.[1] ?? '').split(/\s+/).map(Number);
     expect(exposed).toEqual([containerPort]);
   });
