@@ -44,7 +44,10 @@ export function containerCommand(folder: string): string[] {
   return ['node', ...nodeArguments(`${folder}/${compiledEntryFile}`)];
 }
 /** A command as a YAML flow sequence, one quoted word after another. */
-const commandYaml = (folder: string) => `[${containerCommand(folder).map((word) => JSON.stringify(word)).join(', ')}]`;
+const commandYaml = (folder: string) =>
+  `[${containerCommand(folder)
+    .map((word) => JSON.stringify(word))
+    .join(', ')}]`;
 const serviceFolder = (name: string) => `services/${name}`;
 /**
  * Health paths (ADR 0017): a subgraph is ready when its database answers; the gateway is served
