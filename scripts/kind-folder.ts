@@ -70,7 +70,12 @@ export async function writeKindFolder(kind: NewKind, root = kindsRoot): Promise<
         type: 'module',
         version: '0.0.0',
         exports: { '.': './src/index.ts' },
-        dependencies: { '@hub/contracts': 'workspace:*', '@hub/kinds': 'workspace:*', '@hub/partner-kit': 'workspace:*' },
+        dependencies: {
+          '@hub/contracts': 'workspace:*',
+          '@hub/http': 'workspace:*',
+          '@hub/kinds': 'workspace:*',
+          '@hub/partner-kit': 'workspace:*',
+        },
         scripts: { start: 'node --import tsx src/index.ts' },
       },
       null,
@@ -86,8 +91,12 @@ export async function writeKindFolder(kind: NewKind, root = kindsRoot): Promise<
     "import { partnerSpec } from '@hub/partner-kit';\nimport { kind } from './kind.ts';\nimport { migrations } from './migrations/index.ts';\n\n/** This kind's subgraph, built from its definition. */\nexport const spec = partnerSpec(kind, migrations);\n",
   );
   write(
+    'src/instrument.ts',
+    `import { startTracing } from '@hub/http/tracing';\n\n// Imported first by index.ts: tracing must be in place before the rest of the service loads.\nstartTracing('${kind.name}');\n`,
+  );
+  write(
     'src/index.ts',
-    "import { runPartnerService } from '@hub/partner-kit';\nimport { kind } from './kind.ts';\nimport { seed } from './seed.ts';\nimport { spec } from './spec.ts';\n\nawait runPartnerService(spec, { defaultPort: kind.port, seed });\n",
+    "import './instrument.ts';\nimport { runPartnerService } from '@hub/partner-kit';\nimport { kind } from './kind.ts';\nimport { seed } from './seed.ts';\nimport { spec } from './spec.ts';\n\nawait runPartnerService(spec, { defaultPort: kind.port, seed });\n",
   );
   write(
     'src/seed.ts',

@@ -1,5 +1,6 @@
 import { ErrorCode } from '@hub/contracts';
 import { HttpError } from '@hub/http';
+import { logger } from '@hub/http/log';
 import {
   describeFilter,
   type ExportRequest,
@@ -17,6 +18,8 @@ import {
 } from '@hub/ledger';
 import { sendFileHeaders } from './api.ts';
 import { type LedgerRequest, requireRole } from './request.ts';
+
+const log = logger('gateway');
 
 /** Items asked for per page of the joint list (the API allows 1–1000). */
 export const exportPageSize = 500;
@@ -156,7 +159,7 @@ export async function exportLedger(ledger: LedgerRequest): Promise<void> {
     });
   } catch (error) {
     // The headers are out: the only honest answer left is a broken download, never a short file.
-    console.warn(`[gateway] a ledger export failed midway: ${(error as Error).message}`);
+    log.warn(`a ledger export failed midway: ${(error as Error).message}`);
     ledger.response.destroy();
   }
 }

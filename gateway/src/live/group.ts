@@ -1,10 +1,14 @@
 import { ErrorCode, type Viewer } from '@hub/contracts';
+import { logger } from '@hub/http/log';
+import { contextFromTraceparent, inSpan } from '@hub/http/tracing';
 import type { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Client } from 'graphql-ws';
 import type { LivePlan } from './completion.ts';
 import { asExecutionResult } from './results.ts';
 import { cursorAfter, type DirectChannel, Subscriber } from './subscriber.ts';
 import { describeUpstreamFailure } from './upstream-client.ts';
+
+const log = logger('live');
 
 /** What a live group needs from the gateway. */
 export interface LiveGroupDependencies {
@@ -161,7 +165,7 @@ export class LiveGroup {
           return;
         }
         const reason = describeUpstreamFailure(error);
-        console.warn(`[live] upstream stream failed, resuming after ${this.lastTaken ?? 'now'} in ${backoff} ms: ${reason}`);
+        log.warn(`upstream stream failed, resuming after ${this.lastTaken ?? 'now'} in ${backoff} ms: ${reason}`);
         await pause(backoff);
         backoff = Math.min(backoff * 2, maxBackoffMs);
       }
@@ -193,7 +197,9 @@ export class LiveGroup {
       // Queued events will be delivered even if the stream fails now: resume after the last one.
       this.lastTaken = cursor;
       this.deps.onEvent?.(this.plan.upstreamVariables);
-      const result = this.complete(cursor);
+      // Each completion is a trace of its own: the event came over the upstream stream, without one.
+      const attributes = { 'hub.live.field': this.plan.responseKey, 'hub.live.cursor': cursor };
+      const result = inSpan('live completion', { parent: contextFromTraceparent(null), attributes }, () => this.complete(cursor));
       this.inFlight += 1;
       this.delivered = this.delivered.then(async () => {
         this.publish(cursor, await result);
@@ -225,7 +231,7 @@ export class LiveGroup {
           this.visibility,
         );
       } catch (error) {
-        console.error('[live] completing an event failed', error);
+        log.error({ err: error }, 'completing an event failed');
         result = { errors: [{ message: 'The event could not be completed', extensions: { code: ErrorCode.INTERNAL } }] };
       }
       this.deps.counters.completions += 1;

@@ -1,5 +1,8 @@
+import { logger } from '@hub/http/log';
 import type { Client } from 'graphql-ws';
 import { describeUpstreamFailure } from '../live/upstream-client.ts';
+
+const log = logger('gateway');
 
 export interface EventFeedOptions {
   /** A new client to the alliance subgraph (at its current URL); disposed when the feed is lost. */
@@ -62,8 +65,8 @@ export function followEventFeed(options: EventFeedOptions): { stop: () => void }
       } catch (error) {
         if (!stopped && !reported) {
           reported = true; // once per loss, not once per retry
-          console.warn(
-            `[gateway] the alliances' event feed is lost (${describeUpstreamFailure(error)}); the response cache keeps nothing until it is back`,
+          log.warn(
+            `the alliances' event feed is lost (${describeUpstreamFailure(error)}); the response cache keeps nothing until it is back`,
           );
         }
       }

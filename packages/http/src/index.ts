@@ -2,6 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApolloServer, type ApolloServerPlugin, type BaseContext, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { log, logger } from './log.ts';
+import { stopTracing } from './tracing.ts';
 
 /**
  * The small HTTP plumbing the gateway and the subgraphs share: bodies with a size limit,
@@ -50,7 +52,7 @@ export function sendError(response: ServerResponse, error: unknown, label: strin
     sendJson(response, error.status, errorBody(error.code, error.message), error.headers);
     return;
   }
-  console.error(`[${label}] request failed`, error);
+  logger(label).error({ err: error }, 'request failed');
   if (response.headersSent) {
     response.end();
   } else {
@@ -173,13 +175,16 @@ export function closeOnSignal(close: () => Promise<void>): void {
       return;
     }
     closing = true;
-    close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
-      },
-    );
+    // The spans still waiting are sent before the process exits (nothing to do when tracing is off).
+    close()
+      .finally(() => stopTracing().catch(() => undefined))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

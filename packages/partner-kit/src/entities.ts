@@ -116,6 +116,8 @@ export interface OutboxRow {
   payload: Record<string, unknown>;
   createdAt: Date;
   deliveredAt?: Date | null;
+  /** The W3C trace context of the write that queued the event, so its later delivery joins that trace. */
+  traceparent?: string | null;
 }
 
 const uuid = { type: 'uuid' } as const;
@@ -267,6 +269,7 @@ export const Outbox = new EntitySchema<OutboxRow>({
     payload: { type: 'json' },
     createdAt: { type: 'datetime' },
     deliveredAt: { type: 'datetime', nullable: true },
+    traceparent: { type: 'string', length: 55, nullable: true },
   },
 });
 

@@ -1,3 +1,5 @@
+import { logger } from '@hub/http/log';
+
 /** What one round of a background loop found: more to do at once, nothing for now, or a reason to wait long. */
 export type RoundOutcome = 'more' | 'idle' | 'later';
 
@@ -62,7 +64,7 @@ export function startRetryingLoop(options: RetryingLoopOptions): RetryingLoop {
       } catch (error) {
         failures += 1;
         if (failures === 1 || failures % 20 === 0) {
-          console.warn(`[${options.label}] ${options.activity} failed, retrying: ${(error as Error).message}`);
+          logger(options.label).warn(`${options.activity} failed, retrying: ${(error as Error).message}`);
         }
         if (!stopped) {
           await sleep(backoff);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { currentTraceparent } from '@hub/http/tracing';
 import { conflict } from '@hub/subgraph-kit';
 import { type EntityManager, OptimisticLockError } from '@mikro-orm/postgresql';
 import type { PartnerContext } from './context.ts';
@@ -21,14 +22,22 @@ export async function writeTransaction<T>(ctx: PartnerContext, what: string, wor
   }
 }
 
-/** Queues the outbox row that carries one version of an item to the alliance. */
+/** Queues the outbox row that carries one version of an item to the alliance, with the trace of the write. */
 export function queueEvent(
   em: EntityManager,
   entity: OutboxRow['entity'],
   item: { id: string; version: number },
   payload: Record<string, unknown>,
 ) {
-  em.create(Outbox, { eventId: randomUUID(), entity, entityId: item.id, version: item.version, payload, createdAt: new Date() } as never);
+  em.create(Outbox, {
+    eventId: randomUUID(),
+    entity,
+    entityId: item.id,
+    version: item.version,
+    payload,
+    createdAt: new Date(),
+    traceparent: currentTraceparent() ?? null,
+  } as never);
 }
 
 /** Flushes the row first (the flush bumps its version), then queues the event for that version. */

@@ -1,9 +1,12 @@
 import { ErrorCode } from '@hub/contracts';
+import { logger } from '@hub/http/log';
 import { backgroundFork, executeInBackground, hubError } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { AllianceEvent, type AllianceEventRow } from './entities.ts';
 import { eventsChannel } from './ingest.ts';
+
+const log = logger('alliance');
 
 type Topic = AllianceEventRow['topic'];
 
@@ -63,7 +66,7 @@ export class EventHub {
     client.on('notification', (message) => this.wake(message.payload ?? ''));
     client.on('error', (error) => {
       if (!this.stopping) {
-        console.warn(`[alliance] event listener lost its connection (${error.message}); reconnecting`);
+        log.warn(`event listener lost its connection (${error.message}); reconnecting`);
       }
     });
     client.on('end', () => {
@@ -227,7 +230,7 @@ export class EventHub {
           retryMs = firstRetryMs;
         } catch (error) {
           wait.cancel();
-          console.warn(`[alliance] live stream cannot read events (${(error as Error).message}); retrying in ${retryMs} ms`);
+          log.warn(`live stream cannot read events (${(error as Error).message}); retrying in ${retryMs} ms`);
           const pause = this.waitFor(`retry:${waitKey}`, retryMs);
           pending = pause;
           await pause.promise;

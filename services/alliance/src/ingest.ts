@@ -1,4 +1,6 @@
 import { CommitmentStatus, type InternalIdentity, type LightThresholds, type PartnerKind } from '@hub/contracts';
+import { logger } from '@hub/http/log';
+import { inSpan } from '@hub/http/tracing';
 import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -8,6 +10,8 @@ import { federatedKinds } from './kinds.ts';
 import { judge, thresholdsOf } from './lights.ts';
 
 export { eventsChannel } from './event-log.ts';
+
+const log = logger('alliance');
 
 /** Relay caller → the kind it delivers for: only the federated kinds' relays may deliver. */
 const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
@@ -236,33 +240,44 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
       };
     }
     const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
-    await backgroundTransaction(orm, async (em) => {
-      // One ingestion at a time: events then commit in the order of their sequence numbers.
-      await lockEventOrder(em);
-      for (const item of parsed.data.events) {
-        const fresh = await executeInBackground(
-          em,
-          'insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id',
-          [item.eventId],
-        );
-        if (fresh.length === 0) {
-          stats.duplicates += 1;
-          continue;
-        }
-        const apply = appliers[item.entity];
-        stats[await apply(em, kind, item.version, item.payload)] += 1;
-      }
+    const attributes = { 'hub.caller': identity?.caller ?? '', 'hub.ingest.events': parsed.data.events.length };
+    await inSpan('alliance ingestion', { attributes }, async (span) => {
+      await ingestBatch(orm, kind, parsed.data.events, stats);
+      span.setAttributes({
+        'hub.ingest.applied': stats.applied,
+        'hub.ingest.duplicates': stats.duplicates,
+        'hub.ingest.rejected': stats.rejected,
+      });
     });
     for (const key of Object.keys(stats) as (keyof IngestStats)[]) {
       totals[key] += stats[key];
     }
     if (stats.rejected > 0) {
-      console.warn(
-        `[alliance] rejected ${stats.rejected} event(s) from ${identity?.caller}: malformed, or the partner is not a member of that alliance`,
-      );
+      log.warn(`rejected ${stats.rejected} event(s) from ${identity?.caller}: malformed, or the partner is not a member of that alliance`);
     }
     return { status: 200, body: stats };
   };
+}
+
+/** Applies one batch in one transaction, counting each event's outcome in `stats`. */
+async function ingestBatch(orm: MikroORM, kind: PartnerKind, events: z.infer<typeof body>['events'], stats: IngestStats): Promise<void> {
+  await backgroundTransaction(orm, async (em) => {
+    // One ingestion at a time: events then commit in the order of their sequence numbers.
+    await lockEventOrder(em);
+    for (const item of events) {
+      const fresh = await executeInBackground(
+        em,
+        'insert into ingested_event (event_id, received_at) values (?, now()) on conflict do nothing returning event_id',
+        [item.eventId],
+      );
+      if (fresh.length === 0) {
+        stats.duplicates += 1;
+        continue;
+      }
+      const apply = appliers[item.entity];
+      stats[await apply(em, kind, item.version, item.payload)] += 1;
+    }
+  });
 }
 
 /**

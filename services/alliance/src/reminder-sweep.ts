@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type AutomaticReminderTrigger, addDays, automaticReminders, hubDay, type LightReason } from '@hub/contracts';
+import { logger } from '@hub/http/log';
 import { backgroundFork, backgroundTransaction, executeInBackground } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { sweepClaimHall } from './cobuild/claim-hall-sweep.ts';
 import { appendEvents, lockEventOrder } from './event-log.ts';
 import { type IndexedItem, indexedItemColumns, judge, lightInputOf, storeLights, thresholdsOf } from './lights.ts';
+
+const log = logger('alliance');
 
 /**
  * The reminder sweep (督办巡检): once a day per open item, and again after each change of it,
@@ -161,7 +164,7 @@ export function scheduleReminderSweep(orm: MikroORM, intervalMs: number): { stop
         () => undefined,
         (error: unknown) => {
           if (!stopped) {
-            console.warn(`[alliance] the reminder or claim-hall sweep failed; it runs again in ${intervalMs} ms`, error);
+            log.warn({ err: error }, `the reminder or claim-hall sweep failed; it runs again in ${intervalMs} ms`);
           }
         },
       );

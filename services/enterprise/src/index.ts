@@ -1,3 +1,4 @@
+import './instrument.ts';
 import { runPartnerService } from '@hub/partner-kit';
 import { kind } from './kind.ts';
 import { seed } from './seed.ts';

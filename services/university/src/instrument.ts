@@ -1,0 +1,4 @@
+import { startTracing } from '@hub/http/tracing';
+
+// Imported first by index.ts: tracing must be in place before the rest of the service loads.
+startTracing('university');
