@@ -81,7 +81,7 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
       const total = config.warmup + config.changes;
       const ids = await publisher.createDrafts(total);
       const before = await readMetrics(gatewayMetrics);
-      const probe = await openUpstreamProbe(stack.subgraphUrls.alliance, allianceId, credentials.internalSecret);
+      const probe = await openUpstreamProbe(stack, allianceId);
       const scenario = await runScenario(
         {
           wsUrl: stack.gatewayUrl.replace(/^http/, 'ws'),

@@ -14,14 +14,10 @@ export async function demoToken(user: string): Promise<string> {
   return mintDemoToken(parseGatewayEnv(), identity);
 }
 
-/**
- * What the bench signs with: demo users' tokens and the gateway's internal secret (the
- * development value unless HUB_INTERNAL_SECRET is set; for the upstream probe).
- */
-export async function benchCredentials(): Promise<{ viewer: string; trafficPoliceEditor: string; internalSecret: string }> {
+/** The demo users' tokens the bench signs in with. */
+export async function benchCredentials(): Promise<{ viewer: string; trafficPoliceEditor: string }> {
   return {
     viewer: await demoToken('viewer'),
     trafficPoliceEditor: await demoToken('traffic-police-editor'),
-    internalSecret: parseGatewayEnv().HUB_INTERNAL_SECRET,
   };
 }

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { signInternalIdentity } from '@hub/contracts';
+import { gatewayIssuer, openKeyRing, signInternalIdentity } from '@hub/contracts';
+import type { RunningStack } from '@hub/testkit';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
@@ -13,11 +15,13 @@ export interface UpstreamProbe {
 /**
  * Subscribes once, directly at the alliance subgraph, to the same root field the gateway forwards
  * (`coBuildingListChanged { cursor commitmentId }`), with an internal identity signed as the
- * gateway signs its own (the development secret unless HUB_INTERNAL_SECRET is set). Separates the
+ * gateway signs its own (with the stack gateway's key file). Separates the
  * time the events take to leave the alliance from the time the gateway's live layer adds.
  * Resolves once connected.
  */
-export async function openUpstreamProbe(allianceGraphqlUrl: string, allianceId: string, internalSecret: string): Promise<UpstreamProbe> {
+export async function openUpstreamProbe(stack: RunningStack, allianceId: string): Promise<UpstreamProbe> {
+  const gateway = { issuer: gatewayIssuer, keys: await openKeyRing(join(stack.keysDir, 'gateway.jwks.json'), { create: false }) };
+  const allianceGraphqlUrl = stack.subgraphUrls.alliance;
   const arrivals = new Map<string, number>();
   let client: Client | null = null;
   await new Promise<void>((resolve, reject) => {
@@ -26,7 +30,7 @@ export async function openUpstreamProbe(allianceGraphqlUrl: string, allianceId: 
       webSocketImpl: WebSocket,
       retryAttempts: 0,
       connectionParams: async () => ({
-        identity: await signInternalIdentity({ viewer: { subject: 'bench-probe', role: 'viewer' }, caller: 'gateway' }, internalSecret),
+        identity: await signInternalIdentity({ subject: 'bench-probe', role: 'viewer' }, gateway, 'alliance'),
       }),
       on: { connected: () => resolve(), closed: () => reject(new Error('the upstream probe could not connect to the alliance subgraph')) },
     });

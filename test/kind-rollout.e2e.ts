@@ -3,10 +3,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { identityHeader, signInternalIdentity, stableId } from '@hub/contracts';
+import { identityHeader, stableId } from '@hub/contracts';
 import { kindNames } from '@hub/kinds';
 import { kindFolders } from '@hub/kinds/discover';
-import { devInternalSecret } from '@hub/subgraph-kit';
 import {
   databaseUrl,
   dropDatabases,
@@ -20,6 +19,7 @@ import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFieldSpec, writeKindFolder } from '../scripts/kind-folder.ts';
 import { demo, eventually, gql, startTestHub, tokenFor } from './support/hub.ts';
+import { gatewayIdentity } from './support/identity.ts';
 import {
   deliveryOf,
   deliveryProblems,
@@ -120,12 +120,9 @@ function runScript(args: string[]): void {
   });
 }
 
-/** The schema a subgraph serves (asked as the gateway asks it, with a signed identity). */
-async function served(url: string): Promise<string> {
-  const identity = await signInternalIdentity(
-    { viewer: { subject: 'test-rollout', role: 'viewer' }, caller: 'gateway' },
-    devInternalSecret,
-  );
+/** The schema subgraph `name` serves at `url` (asked as the gateway asks it, with an identity signed for it). */
+async function served(name: string, url: string): Promise<string> {
+  const identity = await gatewayIdentity(hub, { subject: 'test-rollout', role: 'viewer' }, name);
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [identityHeader]: identity },
@@ -207,7 +204,7 @@ describe('a new kind of partner joins a running hub', () => {
     // the gateway keeps the old one, and every query goes on working.
     const clinicUrl = `http://127.0.0.1:${port + kindOffset()}/graphql`;
     const others = Object.entries(hub.subgraphUrls).filter(([service]) => service !== 'alliance');
-    const partnerSdls = await Promise.all(others.map(async ([service, url]) => ({ name: service, url, sdl: await served(url) })));
+    const partnerSdls = await Promise.all(others.map(async ([service, url]) => ({ name: service, url, sdl: await served(service, url) })));
     const next = compose([
       { name: 'alliance', url: hub.subgraphUrls.alliance, sdl: sdlOf('alliance') },
       ...partnerSdls,

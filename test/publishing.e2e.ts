@@ -1,8 +1,8 @@
-import { identityHeader, signInternalIdentity } from '@hub/contracts';
-import { devInternalSecret } from '@hub/subgraph-kit';
+import { identityHeader } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, eventually, startTestHub } from './support/hub.ts';
+import { gatewayIdentity } from './support/identity.ts';
 import {
   admitPartner,
   allianceStats,
@@ -136,12 +136,10 @@ describe('a partner editor’s commitment, from draft to the joint list', () => 
     expect(created.errors).toBeUndefined();
     const branch = created.data.trafficPolice.createBranch;
     const draft = ok(await police.create(alliance, { title: '同一请求内的读写', category: 'WORK_LINKAGE', branchId: branch.id }));
-    const identity = await signInternalIdentity(
-      {
-        viewer: { subject: 'police-editor', role: 'partner_editor', partnerId: demo.partners.trafficPolice, name: '林海' },
-        caller: 'gateway',
-      },
-      devInternalSecret,
+    const identity = await gatewayIdentity(
+      hub,
+      { subject: 'police-editor', role: 'partner_editor', partnerId: demo.partners.trafficPolice, name: '林海' },
+      'traffic-police',
     );
     const answer = await postJson(
       hub.subgraphUrls['traffic-police']!,

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { identityHeader, signInternalIdentity } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codes, eventually, type GraphQLResponse, gql, startTestHub } from './support/hub.ts';
+import { gatewayIdentity, signerOf } from './support/identity.ts';
 
 /**
  * Organizations register through the product: the coordinator registers an organization of
@@ -13,9 +13,6 @@ import { codes, eventually, type GraphQLResponse, gql, startTestHub } from './su
  * tries, and whatever malformed, unknown or taken value is given, is refused with a stable code
  * and nothing is written.
  */
-
-/** This hub's secret between gateway and subgraphs, so the tests can sign internal identities. */
-const internalSecret = randomBytes(24).toString('hex');
 
 interface KindInfo {
   kind: string;
@@ -155,7 +152,7 @@ function ownValues(kind: KindInfo): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  hub = await startTestHub(4270, { env: { HUB_INTERNAL_SECRET: internalSecret } });
+  hub = await startTestHub(4270);
   url = hub.gatewayUrl;
   kinds = data(
     await gql(url, '{ partnerKinds { kind subgraph namespace typePrefix label { zh } fields { name type required choices { value } } } }'),
@@ -434,14 +431,10 @@ describe('refusals: stable codes, nothing written', () => {
         body: '{}',
       });
     expect((await post()).status).toBe(401);
-    const relay = await signInternalIdentity(
-      { viewer: { subject: 'relay', role: 'viewer' }, caller: `relay:${kind.subgraph}` },
-      internalSecret,
-    );
+    const relay = await signInternalIdentity({ subject: 'relay', role: 'viewer' }, await signerOf(hub, kind.subgraph), 'alliance');
     expect((await post(relay)).status).toBe(403);
-    const user = await signInternalIdentity({ viewer: { subject: 'someone', role: 'coordinator' }, caller: 'someone' }, internalSecret);
-    expect((await post(user)).status).toBe(403);
-    const gateway = await signInternalIdentity({ viewer: { subject: 'gateway', role: 'viewer' }, caller: 'gateway' }, internalSecret);
+    expect((await post(coordinator)).status).toBe(401);
+    const gateway = await gatewayIdentity(hub, { subject: 'gateway', role: 'viewer' }, 'alliance');
     const answer = await post(gateway);
     expect(answer.status).toBe(200);
     const { accounts } = (await answer.json()) as { accounts: { login: string }[] };

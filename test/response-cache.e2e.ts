@@ -12,8 +12,6 @@ import { CommitmentDesk, ok, people, signIn } from './support/publishing.ts';
  * was made in `x-hub-answer` (hit, joined, executed), which these tests read.
  */
 
-const internalSecret = 'dev-internal-secret-change-me-0123456789';
-
 const listQuery = /* GraphQL */ `
   query CachedList($id: ID!) {
     alliance(id: $id) {
@@ -75,12 +73,12 @@ describe('kept answers follow the alliances’ events exactly', () => {
   });
 
   it('drops exactly the changed alliance’s answers before a partner’s change (through the outbox, another gateway) is announced live', async () => {
-    const police = directCaller(
-      hub,
-      'traffic-police',
-      { subject: 'police-editor', role: 'partner_editor', partnerId: demo.partners.trafficPolice, name: '林海' },
-      internalSecret,
-    );
+    const police = directCaller(hub, 'traffic-police', {
+      subject: 'police-editor',
+      role: 'partner_editor',
+      partnerId: demo.partners.trafficPolice,
+      name: '林海',
+    });
     const desk = new CommitmentDesk(police, 'TRAFFIC_POLICE');
     // Published through the partner subgraph directly: this gateway sees no mutation, only the event.
     const item = await desk.publishNew(demo.alliances.highway, {

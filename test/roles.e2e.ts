@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { identityHeader, signInternalIdentity, stableId } from '@hub/contracts';
+import { join } from 'node:path';
+import { gatewayIssuer, identityHeader, openKeyRing, signInternalIdentity, stableId } from '@hub/contracts';
 import type { RunningStack, SubgraphName } from '@hub/testkit';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, startTestHub } from './support/hub.ts';
+import { gatewayIdentity, signerOf } from './support/identity.ts';
 import {
   type Caller,
   CommitmentDesk,
@@ -25,9 +26,6 @@ import {
  * its data and see its members' personal data; the coordinator alone manages alliances.
  */
 
-/** This hub's secret between gateway and subgraphs, so the tests can sign identities with it and without it. */
-const internalSecret = randomBytes(24).toString('hex');
-
 let hub: RunningStack;
 let url: string;
 let anonymous: Caller;
@@ -45,7 +43,7 @@ const policeBranch = stableId('branch/highway-traffic-police');
 const personalData = ['138-0000-1102', '一中队中队长', '138-0000-1101'];
 
 beforeAll(async () => {
-  hub = await startTestHub(4110, { env: { HUB_INTERNAL_SECRET: internalSecret } });
+  hub = await startTestHub(4110);
   url = hub.gatewayUrl;
   anonymous = await signIn(url, null);
   viewer = await signIn(url, people.viewer);
@@ -68,17 +66,18 @@ async function alliancesNamed(name: string): Promise<number> {
   return Number(row?.n);
 }
 
-/** An internal identity token that is expired, though signed with the right secret. */
-function expiredIdentity(): Promise<string> {
+/** An internal identity token for `subgraph` that is expired, though signed with the gateway's key. */
+async function expiredIdentity(subgraph: string): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ role: 'partner_editor', pid: demo.partners.trafficPolice, caller: 'gateway' })
-    .setProtectedHeader({ alg: 'HS256' })
+  const key = await (await signerOf(hub, gatewayIssuer)).keys.signing();
+  return new SignJWT({ role: 'partner_editor', pid: demo.partners.trafficPolice })
+    .setProtectedHeader({ alg: 'EdDSA', kid: key.kid })
     .setSubject('expired-identity')
-    .setIssuer('hub-gateway')
-    .setAudience('hub-subgraphs')
+    .setIssuer(gatewayIssuer)
+    .setAudience(subgraph)
     .setIssuedAt(now - 600)
     .setExpirationTime(now - 300)
-    .sign(new TextEncoder().encode(internalSecret));
+    .sign(key.privateKey);
 }
 
 describe('identity at the gateway', () => {
@@ -126,9 +125,10 @@ describe('identity at the gateway', () => {
   });
 
   it('ignores an identity header sent by a client: only the gateway speaks for the caller', async () => {
-    const forged = await signInternalIdentity(
-      { viewer: { subject: 'forger', role: 'partner_editor', partnerId: demo.partners.trafficPolice }, caller: 'gateway' },
-      internalSecret,
+    const forged = await gatewayIdentity(
+      hub,
+      { subject: 'forger', role: 'partner_editor', partnerId: demo.partners.trafficPolice },
+      'traffic-police',
     );
     const query = `{ trafficPolice { myCommitments { id } } }`;
     const asAnonymous = await postJson(url, { query }, { [identityHeader]: forged });
@@ -142,16 +142,14 @@ describe('subgraphs answer only the gateway', () => {
   const subgraphs: SubgraphName[] = ['alliance', 'enterprise', 'town-village', 'university', 'traffic-police'];
 
   it('refuses a direct call with no identity, a user’s token, a wrongly signed or an expired identity: 401 UNAUTHENTICATED', async () => {
-    const identities: Record<string, string | undefined> = {
-      'no identity': undefined,
-      'a user token': policeEditor.token,
-      'another secret': await signInternalIdentity(
-        { viewer: { subject: 'forger', role: 'coordinator' }, caller: 'gateway' },
-        'not-the-hub-secret-not-the-hub-secret-0123',
-      ),
-      expired: await expiredIdentity(),
-    };
+    const anotherKey = { issuer: gatewayIssuer, keys: await openKeyRing(join(hub.keysDir, 'not-the-gateway.jwks.json'), { create: true }) };
     for (const name of subgraphs) {
+      const identities: Record<string, string | undefined> = {
+        'no identity': undefined,
+        'a user token': policeEditor.token,
+        'another key': await signInternalIdentity({ subject: 'forger', role: 'coordinator' }, anotherKey, name),
+        expired: await expiredIdentity(name),
+      };
       for (const [flaw, identity] of Object.entries(identities)) {
         const response = await postJson(
           hub.subgraphUrls[name]!,
@@ -163,10 +161,7 @@ describe('subgraphs answer only the gateway', () => {
         expect(response.body.data, `${name}, ${flaw}`).toBeUndefined();
       }
       // A gateway-signed identity is let in, so the refusals above are about the identity.
-      const signed = await signInternalIdentity(
-        { viewer: { subject: 'gateway-check', role: 'viewer' }, caller: 'gateway' },
-        internalSecret,
-      );
+      const signed = await gatewayIdentity(hub, { subject: 'gateway-check', role: 'viewer' }, name);
       const admitted = await postJson(hub.subgraphUrls[name]!, { query: '{ __typename }' }, { [identityHeader]: signed });
       expect(admitted.status, name).toBe(200);
     }
@@ -211,7 +206,7 @@ describe('subgraphs answer only the gateway', () => {
     };
     const ingestUrl = hub.subgraphUrls.alliance.replace(/\/graphql$/, '/ingest');
     expect((await postJson(ingestUrl, event)).status).toBe(401);
-    const asCoordinator = await signInternalIdentity({ viewer: { subject: 'x', role: 'coordinator' }, caller: 'gateway' }, internalSecret);
+    const asCoordinator = await gatewayIdentity(hub, { subject: 'x', role: 'coordinator' }, 'alliance');
     const refused = await postJson(ingestUrl, event, { [identityHeader]: asCoordinator });
     expect(refused.status).toBe(403);
     expect(refused.codes).toEqual(['FORBIDDEN']);

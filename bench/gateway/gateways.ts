@@ -81,7 +81,7 @@ export function supergraphFor(subgraphUrls: BySubgraph): string {
 
 /**
  * Starts the gateways one after another on consecutive ports from `firstPort`, each in its own
- * Node process, all on the same supergraph (written to a temporary file) and internal secret. The
+ * Node process, all on the same supergraph (written to a temporary file) and gateway key file. The
  * hub's gateway gets no limit on the request rate (every client here is one anonymous address).
  * If one fails to start, those started are stopped again.
  */
@@ -89,7 +89,8 @@ export async function startGateways(options: {
   specs: readonly GatewaySpec[];
   firstPort: number;
   subgraphUrls: BySubgraph;
-  internalSecret: string;
+  /** The hub gateway's key file, which every gateway measured signs with. */
+  keysFile: string;
   log: (line: string) => void;
 }): Promise<{ gateways: RunningGateway[]; stop: () => Promise<void> }> {
   const folder = mkdtempSync(join(tmpdir(), 'hub-bench-gateway-'));
@@ -113,7 +114,7 @@ export async function startGateways(options: {
           ...spec.env,
           PORT: String(port),
           HUB_SUPERGRAPH_PATH: supergraphPath,
-          HUB_INTERNAL_SECRET: options.internalSecret,
+          HUB_SIGNING_KEYS: options.keysFile,
           HUB_RATE_LIMIT_PER_MINUTE: '1000000000',
         },
         log: options.log,

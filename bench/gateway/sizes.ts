@@ -1,8 +1,8 @@
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { seedLargeAlliance } from '../../test/support/bulk.ts';
 import { median } from '../figures.ts';
 import { benchDataDir } from '../hub-stack.ts';
-import { benchCredentials } from '../tokens.ts';
 import type { GatewayBenchConfig } from './config.ts';
 import { hubCacheOff, startGateways } from './gateways.ts';
 import { vacuumAnalyze } from './postgres.ts';
@@ -98,7 +98,7 @@ export async function runSizes(config: GatewayBenchConfig): Promise<SizesResults
       specs: [hubCacheOff],
       firstPort: config.port + 10,
       subgraphUrls: stack.subgraphUrls,
-      internalSecret: (await benchCredentials()).internalSecret,
+      keysFile: join(stack.keysDir, 'gateway.jwks.json'),
       log: config.log ? (line) => console.log(line) : () => {},
     });
     stopGateway = started.stop;

@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { gatewayIssuer, openKeyRing } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { startBenchStack } from '../hub-stack.ts';
 import type { GatewayBenchConfig } from './config.ts';
@@ -24,9 +27,29 @@ export async function startSubgraphsOnly(config: GatewayBenchConfig, name: strin
   });
   try {
     await stack.stopService('gateway');
+    const keys = await serveGatewayKeys(stack, config.port);
+    return {
+      ...stack,
+      async stop() {
+        keys.close();
+        await stack.stop();
+      },
+    };
   } catch (error) {
     await stack.stop();
     throw error;
   }
-  return stack;
+}
+
+/**
+ * Serves the stack gateway's public keys at its port once it is stopped: the subgraphs fetch
+ * them from there, and every gateway measured signs with that key file.
+ */
+async function serveGatewayKeys(stack: RunningStack, port: number): Promise<{ close(): void }> {
+  const keys = await openKeyRing(join(stack.keysDir, `${gatewayIssuer}.jwks.json`), { create: false });
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(keys.publicKeys()));
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { close: () => server.close() };
 }

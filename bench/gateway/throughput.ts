@@ -1,9 +1,9 @@
+import { join } from 'node:path';
 import { demo } from '@hub/contracts';
 import { type RunningStack, subgraphServices } from '@hub/testkit';
 import { seedLargeAlliance } from '../../test/support/bulk.ts';
 import { median } from '../figures.ts';
 import { sampleProcess } from '../process-stats.ts';
-import { benchCredentials } from '../tokens.ts';
 import type { GatewayBenchConfig } from './config.ts';
 import { gatewaySpecs, type RunningGateway, startGateways } from './gateways.ts';
 import { type LoadResult, runLoad } from './load.ts';
@@ -148,7 +148,7 @@ export async function runThroughput(config: GatewayBenchConfig): Promise<Through
       specs: gatewaySpecs,
       firstPort: config.port + 10,
       subgraphUrls: stack.subgraphUrls,
-      internalSecret: (await benchCredentials()).internalSecret,
+      keysFile: join(stack.keysDir, 'gateway.jwks.json'),
       log: config.log ? (line) => console.log(line) : () => {},
     });
     stopGateways = started.stop;

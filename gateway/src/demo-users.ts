@@ -1,5 +1,9 @@
-import { ErrorCode, identityHeader, type Role, signInternalIdentity } from '@hub/contracts';
+import { ErrorCode, identityHeader, type Role } from '@hub/contracts';
 import { HttpError } from '@hub/http';
+import { logger } from '@hub/http/log';
+import type { IdentitySigner } from './identity-tokens.ts';
+
+const log = logger('gateway');
 
 /** An identity the development sign-in offers (`GET /auth/demo-users`, `POST /auth/demo-login`, `pnpm demo-token`). */
 export interface DemoUser {
@@ -35,11 +39,8 @@ interface AccountAnswer {
  * editor account, or the one with `login`. Rejects when the alliance cannot be reached or
  * answers anything but 200.
  */
-export async function fetchEditorAccounts(accountsUrl: string, internalSecret: string, login?: string): Promise<DemoUser[]> {
-  const identity = await signInternalIdentity(
-    { viewer: { subject: 'gateway-demo-sign-in', role: 'viewer' }, caller: 'gateway' },
-    internalSecret,
-  );
+export async function fetchEditorAccounts(accountsUrl: string, signIdentity: IdentitySigner, login?: string): Promise<DemoUser[]> {
+  const identity = await signIdentity({ subject: 'gateway-demo-sign-in', role: 'viewer' }, 'alliance');
   const response = await fetch(accountsUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [identityHeader]: identity },
@@ -68,13 +69,13 @@ export interface DemoDirectory {
 }
 
 /** A directory asking the alliance at `accountsUrl()` (the alliance subgraph's URL with `/accounts`) on every call. */
-export function createDemoDirectory(accountsUrl: () => string, internalSecret: string): DemoDirectory {
+export function createDemoDirectory(accountsUrl: () => string, signIdentity: IdentitySigner): DemoDirectory {
   return {
     async list() {
       try {
-        return [...builtInDemoUsers, ...(await fetchEditorAccounts(accountsUrl(), internalSecret))];
+        return [...builtInDemoUsers, ...(await fetchEditorAccounts(accountsUrl(), signIdentity))];
       } catch (error) {
-        console.warn(`[gateway] demo sign-in lists no editor accounts: ${(error as Error).message}`);
+        log.warn(`demo sign-in lists no editor accounts: ${(error as Error).message}`);
         return [...builtInDemoUsers];
       }
     },
@@ -84,9 +85,9 @@ export function createDemoDirectory(accountsUrl: () => string, internalSecret: s
         return builtIn;
       }
       try {
-        return (await fetchEditorAccounts(accountsUrl(), internalSecret, id))[0];
+        return (await fetchEditorAccounts(accountsUrl(), signIdentity, id))[0];
       } catch (error) {
-        console.warn(`[gateway] demo sign-in cannot look up ${id}: ${(error as Error).message}`);
+        log.warn(`demo sign-in cannot look up ${id}: ${(error as Error).message}`);
         throw new HttpError(
           503,
           ErrorCode.SUBGRAPH_UNAVAILABLE,

@@ -32,16 +32,16 @@ describe('the gateway environment', () => {
     );
   });
 
-  it('refuses production with development secrets or the demo sign-in', () => {
+  it('refuses production without its own keys, with development secrets or the demo sign-in', () => {
     expect(() => parseGatewayEnv({ HUB_ENV: 'production' })).toThrow(
-      /HUB_INTERNAL_SECRET is the development default; set HUB_JWKS_URL .*; HUB_DEMO_LOGIN must be 0/,
+      /set HUB_SIGNING_KEYS to the gateway’s own key file; set HUB_JWKS_URL .*; HUB_DEMO_LOGIN must be 0/,
     );
   });
 
-  it('accepts production with its own secrets, a JWKS URL and no demo sign-in', () => {
+  it('accepts production with its own key file, a JWKS URL and no demo sign-in', () => {
     const env = parseGatewayEnv({
       HUB_ENV: 'production',
-      HUB_INTERNAL_SECRET: 'a-production-secret-of-at-least-32-chars!',
+      HUB_SIGNING_KEYS: '/run/secrets/gateway.jwks.json',
       HUB_JWKS_URL: 'https://id.example.org/.well-known/jwks.json',
       HUB_DEMO_LOGIN: '0',
     });

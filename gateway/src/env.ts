@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { templateProblem } from './subgraph-urls.ts';
 
-/** Development defaults; production sets HUB_JWKS_URL (or its own HUB_JWT_SECRET) and HUB_INTERNAL_SECRET. */
+/** Development default; production sets HUB_JWKS_URL (or its own HUB_JWT_SECRET) and HUB_SIGNING_KEYS. */
 export const devJwtSecret = 'dev-jwt-secret-for-demo-tokens-only-0123456789';
-const devInternalSecret = 'dev-internal-secret-change-me-0123456789';
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -21,7 +20,12 @@ const schema = z.object({
         context.addIssue({ code: 'custom', message: problem });
       }
     }),
-  HUB_INTERNAL_SECRET: z.string().min(32).default(devInternalSecret),
+  /**
+   * The gateway's private key file (JWK Set, Ed25519; the first key signs the identities it
+   * forwards, all are published at /.well-known/jwks.json). Unset in development: generated
+   * into .data/keys/gateway.jwks.json on first start.
+   */
+  HUB_SIGNING_KEYS: z.string().min(1).optional(),
   HUB_JWT_SECRET: z.string().min(32).default(devJwtSecret),
   HUB_JWKS_URL: z.string().url().optional(),
   HUB_JWT_ISSUER: z.string().default('party-alliance-hub'),
@@ -59,8 +63,8 @@ export type GatewayEnv = Readonly<z.infer<typeof schema>>;
 /** What a production gateway (HUB_ENV=production) must not run with. */
 function productionProblems(env: z.infer<typeof schema>): string[] {
   const problems: string[] = [];
-  if (env.HUB_INTERNAL_SECRET === devInternalSecret) {
-    problems.push('HUB_INTERNAL_SECRET is the development default');
+  if (!env.HUB_SIGNING_KEYS) {
+    problems.push('set HUB_SIGNING_KEYS to the gateway’s own key file');
   }
   if (!env.HUB_JWKS_URL && env.HUB_JWT_SECRET === devJwtSecret) {
     problems.push('set HUB_JWKS_URL (or a HUB_JWT_SECRET of your own)');

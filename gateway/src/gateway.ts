@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
-import { ErrorCode, identityHeader, type Viewer } from '@hub/contracts';
+import { ErrorCode, gatewayIssuer, identityHeader, openServiceKeys, type Viewer } from '@hub/contracts';
 import {
   apolloModeOptions,
   captureApollo,
@@ -13,17 +13,19 @@ import {
   sendError,
   sendJson,
 } from '@hub/http';
+import { logger } from '@hub/http/log';
 import { type ReadinessChecks, sendMetrics, sendReadiness } from '@hub/http/metrics';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { AuthError, createAuthenticator, mintDemoToken, tokenExpiresAt } from './auth.ts';
 import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
-import { createIdentitySigner } from './identity-tokens.ts';
+import { createIdentitySigner, type IdentitySigner } from './identity-tokens.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
 import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { createUpstreamClient } from './live/upstream-client.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
+import { traceOperation } from './operation-span.ts';
 import { allianceScope } from './sharing/alliance-scope.ts';
 import { followEventFeed } from './sharing/event-feed.ts';
 import { ResponseSharing } from './sharing/response-sharing.ts';
@@ -32,10 +34,11 @@ import { subgraphUrl, subgraphUrlsOf } from './subgraph-urls.ts';
 import { readSupergraph, watchSupergraph } from './supergraph.ts';
 import { createRollout } from './supergraph-rollout.ts';
 
-/** Per-request context: the verified viewer and the identity token forwarded to subgraphs. */
+const log = logger('gateway');
+
+/** Per-request context: the verified viewer, whose identity is signed for each subgraph called. */
 export interface GatewayContext {
   viewer: Viewer;
-  identityToken: string;
 }
 
 export interface RunningGateway {
@@ -55,6 +58,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: string,
     url: string,
     private readonly metrics: GatewayMetrics,
+    private readonly signIdentity: IdentitySigner,
   ) {
     super({ url, fetcher: fetchRetryingReads });
   }
@@ -68,8 +72,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     }
   }
 
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    request.http?.headers.set(identityHeader, context.identityToken);
+  override async willSendRequest({
+    request,
+    context,
+  }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    request.http?.headers.set(identityHeader, await this.signIdentity(context.viewer, this.subgraph));
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }): never {
@@ -79,7 +86,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       throw new GraphQLError(first.message, { extensions: { ...first.extensions, serviceName: this.subgraph } });
     }
     // The cause (an address, a connection error, a body) is for the log, not for the client.
-    console.warn(`[gateway] the ${this.subgraph} subgraph failed: ${error.message}`);
+    log.warn(`the ${this.subgraph} subgraph failed: ${error.message}`);
     throw new GraphQLError(`The ${this.subgraph} subgraph is unavailable; its part of the answer is missing`, {
       extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: this.subgraph },
     });
@@ -178,7 +185,8 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   const urls = subgraphUrlsOf(supergraphSdl, env);
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
-  const signIdentity = createIdentitySigner(env.HUB_INTERNAL_SECRET);
+  const keys = await openServiceKeys(gatewayIssuer, env.HUB_SIGNING_KEYS, env.HUB_ENV);
+  const signIdentity = createIdentitySigner({ issuer: gatewayIssuer, keys });
   const sharing = new ResponseSharing({
     cache: env.HUB_RESPONSE_CACHE === 'on',
     maxBytes: env.HUB_RESPONSE_CACHE_MB * 1024 * 1024,
@@ -196,14 +204,14 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
           live?.updateSupergraph(next);
           // Answers planned over the previous supergraph may differ under the new one (new kinds, fields).
           sharing.changedAll();
-          console.log('[gateway] applied the changed supergraph');
+          log.info('applied the changed supergraph');
         } catch (error) {
-          console.error('[gateway] the changed supergraph was refused; keeping the previous one', error);
+          log.error({ err: error }, 'the changed supergraph was refused; keeping the previous one');
         }
       };
       const rollout = createRollout({
         urlOf: (name, composedUrl) => subgraphUrl(env, name, composedUrl),
-        identity: () => signIdentity({ subject: 'gateway-rollout', role: 'viewer' }),
+        identity: (subgraph) => signIdentity({ subject: 'gateway-rollout', role: 'viewer' }, subgraph),
         identityHeader,
         apply,
       });
@@ -214,7 +222,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       };
       return { supergraphSdl };
     },
-    buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url), metrics),
+    buildService: ({ name, url }) => new SubgraphDataSource(name, subgraphUrl(env, name, url), metrics, signIdentity),
   });
   const limits: QueryLimits = {
     maxTokens: env.HUB_MAX_TOKENS,
@@ -254,7 +262,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     const accounts = new URL(urls.alliance ?? 'http://127.0.0.1:4001/graphql');
     accounts.pathname = '/accounts';
     return accounts.href;
-  }, env.HUB_INTERNAL_SECRET);
+  }, signIdentity);
   const limiter = new RateLimiter(env.HUB_RATE_LIMIT_PER_MINUTE);
 
   const viewerOf = async (request: IncomingMessage): Promise<Viewer> => {
@@ -280,7 +288,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       ? followEventFeed({
           connect: () =>
             createUpstreamClient(urls.alliance ?? 'http://127.0.0.1:4001/graphql', () =>
-              signIdentity({ subject: 'gateway-cache', role: 'viewer' }),
+              signIdentity({ subject: 'gateway-cache', role: 'viewer' }, 'alliance'),
             ),
           onEvent: (allianceId) => sharing.changed(allianceId),
           onFollowing: (following) => sharing.setFeedFollowed(following),
@@ -308,7 +316,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       key,
       allianceScope(operation, variables),
       viewer.role === 'anonymous' || viewer.role === 'viewer',
-      () => captureApollo(apollo, request, body, async () => ({ viewer, identityToken: await signIdentity(viewer) })),
+      () => captureApollo(apollo, request, body, async () => ({ viewer })),
     );
     response.setHeader('x-hub-answer', outcome);
     sendCaptured(response, captured);
@@ -339,13 +347,15 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       operation?.operation === 'query' &&
       request.method === 'POST' &&
       /^application\/json\b/i.test(request.headers['content-type'] ?? '');
-    if (params && operation && shareable) {
-      return sharedQuery(request, response, body, params, operation, viewer);
-    }
-    await executeApollo(apollo, request, response, body, async () => ({ viewer, identityToken: await signIdentity(viewer) }));
-    if (operation?.operation === 'mutation') {
-      sharing.changedAll();
-    }
+    await traceOperation(operation, async () => {
+      if (params && operation && shareable) {
+        return sharedQuery(request, response, body, params, operation, viewer);
+      }
+      await executeApollo(apollo, request, response, body, async () => ({ viewer }));
+      if (operation?.operation === 'mutation') {
+        sharing.changedAll();
+      }
+    });
   };
 
   const demoLogin = async (request: IncomingMessage, response: ServerResponse) => {
@@ -404,9 +414,11 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     '/health/live': async (_request, response) => sendJson(response, 200, { status: 'ok' }),
     '/health/ready': async (_request, response) => sendReadiness(response, readiness()),
     '/metrics': async (_request, response) => sendMetrics(response, metrics.registry),
+    // The public half of the keys the forwarded identities are signed with, for the subgraphs.
+    '/.well-known/jwks.json': async (_request, response) => sendJson(response, 200, keys.publicKeys()),
     '/auth/demo-login': demoLogin,
     '/auth/demo-users': async (_request, response) => listDemoUsers(response),
-    ...ledgerRoutes({ apollo, env, viewerOf, throttle }),
+    ...ledgerRoutes({ apollo, viewerOf, throttle }),
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -430,7 +442,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     http,
     supergraphSdl,
     subgraphUrls: urls,
-    internalSecret: env.HUB_INTERNAL_SECRET,
+    signIdentity,
     limits,
     queueCapacity: env.HUB_LIVE_QUEUE,
     maxMessageBytes: env.HUB_MAX_BODY_BYTES,
@@ -449,10 +461,9 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       }
     },
     execute: async (query, variables, operationName, viewer, kind) => {
-      const identityToken = await signIdentity(viewer);
       const response = await apollo.executeOperation<Record<string, unknown>>(
         { query, variables, operationName },
-        { contextValue: { viewer, identityToken } },
+        { contextValue: { viewer } },
       );
       if (kind === 'mutation') {
         sharing.changedAll();

@@ -1,6 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { printSchema, Supergraph } from '@apollo/federation-internals';
+import { logger } from '@hub/http/log';
 import { parse } from 'graphql';
+
+const gatewayLog = logger('gateway');
 
 /** How often a supergraph waiting for its subgraphs is checked again. */
 const recheckMs = 5000;
@@ -8,8 +11,8 @@ const recheckMs = 5000;
 export interface RolloutOptions {
   /** A subgraph's URL, from its name and the URL composed into the supergraph. */
   readonly urlOf: (name: string, composedUrl: string) => string;
-  /** The signed identity header value the subgraphs require. */
-  readonly identity: () => Promise<string>;
+  /** The signed identity header value a subgraph requires (signed for that subgraph). */
+  readonly identity: (subgraph: string) => Promise<string>;
   readonly identityHeader: string;
   /** Applies a supergraph every subgraph already serves. */
   readonly apply: (supergraphSdl: string) => void;
@@ -22,10 +25,10 @@ function subgraphsOf(supergraphSdl: string): Map<string, { url: string; schema: 
   return new Map(subgraphs.map((subgraph) => [subgraph.name, { url: subgraph.url, schema: printSchema(subgraph.schema) }]));
 }
 
-async function servedSdl(url: string, options: RolloutOptions): Promise<string> {
+async function servedSdl(name: string, url: string, options: RolloutOptions): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', [options.identityHeader]: await options.identity() },
+    headers: { 'content-type': 'application/json', [options.identityHeader]: await options.identity(name) },
     body: JSON.stringify({ query: '{ _service { sdl } }' }),
     signal: AbortSignal.timeout(5000),
   });
@@ -49,7 +52,7 @@ export async function servedSchemaProblems(supergraphSdl: string, options: Rollo
     [...wanted].map(async ([name, { url }]) => {
       const target = options.urlOf(name, url);
       try {
-        return { name, url, typeDefs: parse(await servedSdl(target, options)) };
+        return { name, url, typeDefs: parse(await servedSdl(name, target, options)) };
       } catch (error) {
         problems.push(`${name} (${target}) cannot be asked for its schema: ${(error as Error).message}`);
         return null;
@@ -79,7 +82,7 @@ export async function servedSchemaProblems(supergraphSdl: string, options: Rollo
  * waiting. So a gateway never plans a query against a field a subgraph does not have yet.
  */
 export function createRollout(options: RolloutOptions): { offer(supergraphSdl: string): void; stop(): void } {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? ((line: string) => gatewayLog.info(line));
   let pending: string | null = null;
   let timer: NodeJS.Timeout | undefined;
   let lastReason = '';

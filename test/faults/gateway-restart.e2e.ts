@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { RunningStack } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { demo, eventually, metric, startTestHub, tokenFor } from '../support/hub.ts';
@@ -29,7 +28,6 @@ import { people, untilRelayed } from '../support/publishing.ts';
 
 const port = 4400;
 const allianceId = demo.alliances.highway;
-const internalSecret = randomBytes(24).toString('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Each test closes its dashboards when it ends, passed or failed, so the next starts from none. */
 const stopAll = async (some: LiveSubscriber[]) => {
@@ -43,7 +41,7 @@ let direct: PublishSource[];
 const subscribers: LiveSubscriber[] = [];
 
 beforeAll(async () => {
-  hub = await startTestHub(port, { env: { HUB_INTERNAL_SECRET: internalSecret } });
+  hub = await startTestHub(port);
   viewerToken = await tokenFor(people.viewer);
   viaGateway = [
     { caller: gatewayCaller(hub, await tokenFor(people.policeEditor)), kind: 'TRAFFIC_POLICE' },
@@ -51,21 +49,15 @@ beforeAll(async () => {
   ];
   direct = [
     {
-      caller: directCaller(
-        hub,
-        'traffic-police',
-        { subject: 'fault-police', role: 'partner_editor', partnerId: demo.partners.trafficPolice },
-        internalSecret,
-      ),
+      caller: directCaller(hub, 'traffic-police', {
+        subject: 'fault-police',
+        role: 'partner_editor',
+        partnerId: demo.partners.trafficPolice,
+      }),
       kind: 'TRAFFIC_POLICE',
     },
     {
-      caller: directCaller(
-        hub,
-        'enterprise',
-        { subject: 'fault-widening', role: 'partner_editor', partnerId: demo.partners.widening },
-        internalSecret,
-      ),
+      caller: directCaller(hub, 'enterprise', { subject: 'fault-widening', role: 'partner_editor', partnerId: demo.partners.widening }),
       kind: 'ENTERPRISE',
     },
   ];

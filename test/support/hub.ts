@@ -19,6 +19,7 @@ export async function startTestHub(port: number, options: Partial<StackOptions> 
     databaseUrl: process.env.DATABASE_URL,
     postgresPort: port + 10_000,
     dataDir: `${repoRoot}.data/test/${port}`,
+    keysDir: `${repoRoot}.data/test/keys-${port}`,
     databasePrefix: `hub_test_${port}_`,
     fresh: true,
     log: process.env.HUB_TEST_LOG ? (line) => console.log(line) : undefined,

@@ -1,8 +1,9 @@
-import { identityHeader, signInternalIdentity, type Viewer } from '@hub/contracts';
+import { identityHeader, type Viewer } from '@hub/contracts';
 import type { RunningStack } from '@hub/testkit';
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { eventually, type GraphQLResponse, metric } from './hub.ts';
+import { gatewayIdentity } from './identity.ts';
 import { type Caller, type PartnerKindName, partnerKinds, sql } from './publishing.ts';
 
 /**
@@ -429,20 +430,15 @@ export function gatewayCaller(stack: RunningStack, token: string, label = 'edito
 
 /**
  * A partner editor calling its partner subgraph directly, with the identity the gateway would
- * forward (signed with the hub's HUB_INTERNAL_SECRET): how a test publishes while the gateway is down.
+ * forward (signed with the gateway's key): how a test publishes while the gateway is down.
  */
-export function directCaller(
-  stack: RunningStack,
-  subgraph: keyof RunningStack['subgraphUrls'],
-  viewer: Viewer,
-  internalSecret: string,
-): Caller {
+export function directCaller(stack: RunningStack, subgraph: keyof RunningStack['subgraphUrls'], viewer: Viewer): Caller {
   return {
     label: `${viewer.subject} at ${subgraph}`,
     token: undefined,
     request: async (query, variables = {}) =>
       gqlWithTimeout(stack.subgraphUrls[subgraph]!, query, variables, undefined, {
-        [identityHeader]: await signInternalIdentity({ viewer, caller: 'gateway' }, internalSecret),
+        [identityHeader]: await gatewayIdentity(stack, viewer, subgraph),
       }),
   };
 }

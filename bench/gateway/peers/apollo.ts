@@ -9,17 +9,17 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { identityHeader } from '@hub/contracts';
 import { closeOnSignal, executeApollo, parseJson, readBody, sendError, sendJson } from '@hub/http';
-import { keepInternalIdentity, readPeerEnv } from './peer-env.ts';
+import { keepInternalIdentities, readPeerEnv } from './peer-env.ts';
 
 const env = readPeerEnv();
-const identity = await keepInternalIdentity(env.internalSecret);
+const identities = await keepInternalIdentities(env);
 const gateway = new ApolloGateway({
   supergraphSdl: env.supergraphSdl,
-  buildService: ({ url }) =>
+  buildService: ({ name, url }) =>
     new RemoteGraphQLDataSource({
       url,
       willSendRequest({ request }) {
-        request.http?.headers.set(identityHeader, identity.current());
+        request.http?.headers.set(identityHeader, identities.current(name));
       },
     }),
 });

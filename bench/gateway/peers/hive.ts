@@ -15,19 +15,19 @@ import { createGatewayRuntime } from '@graphql-hive/gateway';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import { identityHeader } from '@hub/contracts';
 import { closeOnSignal } from '@hub/http';
-import { keepInternalIdentity, readPeerEnv } from './peer-env.ts';
+import { keepInternalIdentities, readPeerEnv } from './peer-env.ts';
 
 const env = readPeerEnv();
 const rustPlanner = process.env.BENCH_HIVE_PLANNER === 'rust';
 const dedup = process.env.BENCH_HIVE_DEDUP !== 'off';
-const identity = await keepInternalIdentity(env.internalSecret);
+const identities = await keepInternalIdentities(env);
 
 const gateway = createGatewayRuntime({
   supergraph: env.supergraphSdl,
   logging: 'warn',
   ...(rustPlanner ? { unifiedGraphHandler } : {}),
   ...(dedup ? {} : { transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } }),
-  propagateHeaders: { fromClientToSubgraphs: () => ({ [identityHeader]: identity.current() }) },
+  propagateHeaders: { fromClientToSubgraphs: ({ subgraphName }) => ({ [identityHeader]: identities.current(subgraphName) }) },
 });
 
 const http = createServer((request, response) => {

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { ErrorCode, signInternalIdentity, type Viewer } from '@hub/contracts';
+import { ErrorCode, type Viewer } from '@hub/contracts';
 import { HttpError } from '@hub/http';
 import type { GatewayContext } from '../gateway.ts';
 
@@ -27,13 +27,9 @@ export type RunOperation = <T>(viewer: Viewer, query: string, variables?: Record
  * Any error, a partial answer's included, fails the operation: a ledger with a partner's items
  * missing would be wrong, not incomplete. Coded errors keep their code (400/401/403/404/409/429/503).
  */
-export function operationRunner(apollo: ApolloServer<GatewayContext>, internalSecret: string): RunOperation {
+export function operationRunner(apollo: ApolloServer<GatewayContext>): RunOperation {
   return async <T>(viewer: Viewer, query: string, variables: Record<string, unknown> = {}) => {
-    const identityToken = await signInternalIdentity({ viewer, caller: 'gateway' }, internalSecret);
-    const response = await apollo.executeOperation<Record<string, unknown>>(
-      { query, variables },
-      { contextValue: { viewer, identityToken } },
-    );
+    const response = await apollo.executeOperation<Record<string, unknown>>({ query, variables }, { contextValue: { viewer } });
     if (response.body.kind !== 'single') {
       throw new Error('The ledger asked for an incremental answer');
     }

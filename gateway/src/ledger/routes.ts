@@ -13,7 +13,6 @@ import { LedgerFileError, type LedgerRequest } from './request.ts';
 /** What the ledger's routes take from the gateway: its Apollo server, how it authenticates and rate-limits. */
 export interface LedgerRouteOptions {
   readonly apollo: ApolloServer<GatewayContext>;
-  readonly env: { readonly HUB_INTERNAL_SECRET: string };
   /** The verified caller of a request (401 UNAUTHENTICATED for a bad token). */
   readonly viewerOf: (request: IncomingMessage) => Promise<Viewer>;
   /** Takes one request from the caller's rate; the wait in seconds when none is left. */
@@ -31,7 +30,7 @@ type Handler = (request: LedgerRequest) => Promise<void>;
 export function ledgerRoutes(
   options: LedgerRouteOptions,
 ): Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> {
-  const run = operationRunner(options.apollo, options.env.HUB_INTERNAL_SECRET);
+  const run = operationRunner(options.apollo);
   const route =
     (method: 'GET' | 'POST', handler: Handler) =>
     async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

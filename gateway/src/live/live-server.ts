@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
-import { ErrorCode, signInternalIdentity, type Viewer } from '@hub/contracts';
+import { ErrorCode, type Viewer } from '@hub/contracts';
+import { logger } from '@hub/http/log';
 import {
   type DocumentNode,
   type ExecutionArgs,
@@ -13,6 +14,7 @@ import type { Client } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type WebSocket from 'ws';
 import { WebSocketServer } from 'ws';
+import type { IdentitySigner } from '../identity-tokens.ts';
 import { admitOperation, type QueryLimits } from '../limits.ts';
 import { planSubscription } from './completion.ts';
 import { type LiveCounters, LiveGroup } from './group.ts';
@@ -21,12 +23,15 @@ import type { DirectChannel } from './subscriber.ts';
 import { type LiveRoutes, liveRoutes } from './supergraph-routes.ts';
 import { createUpstreamClient } from './upstream-client.ts';
 
+const log = logger('live');
+
 export interface LiveServerOptions {
   readonly http: Server;
   readonly supergraphSdl: string;
   /** Subgraph name → its HTTP /graphql URL (the WebSocket URL is derived). */
   readonly subgraphUrls: Record<string, string>;
-  readonly internalSecret: string;
+  /** Signs a viewer's identity for one subgraph. */
+  readonly signIdentity: IdentitySigner;
   readonly limits: QueryLimits;
   /** Verifies `Authorization`; throws for a bad token, anonymous without one. */
   readonly authenticate: (authorization: string | undefined) => Promise<Viewer>;
@@ -110,7 +115,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       if (!httpUrl) {
         throw new Error(`No URL for subgraph ${subgraph}`);
       }
-      client = createUpstreamClient(httpUrl, () => signInternalIdentity({ viewer: visibility, caller: 'gateway' }, options.internalSecret));
+      client = createUpstreamClient(httpUrl, () => options.signIdentity(visibility, subgraph));
       upstreams.set(key, client);
     }
     return client;
@@ -238,7 +243,7 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           if (error instanceof GraphQLError) {
             return { errors: [error] };
           }
-          console.error('[live] a subscription could not start', error);
+          log.error({ err: error }, 'a subscription could not start');
           return { errors: [new GraphQLError('The subscription could not start', { extensions: { code: ErrorCode.INTERNAL } })] };
         }
       },

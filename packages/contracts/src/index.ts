@@ -7,5 +7,6 @@ export * from './identity.ts';
 export * from './inputs.ts';
 export * from './internal-identity.ts';
 export * from './partner-kind.ts';
+export * from './signing-keys.ts';
 export * from './traffic-light.ts';
 export * from './types.ts';

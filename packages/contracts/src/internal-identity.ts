@@ -1,46 +1,75 @@
-import { decodeJwt, jwtVerify, SignJWT } from 'jose';
+import { decodeJwt, decodeProtectedHeader, type JWTVerifyGetKey, jwtVerify, SignJWT } from 'jose';
 import type { Role, Viewer } from './identity.ts';
+import { type KeyRing, signingAlgorithm } from './signing-keys.ts';
 
-const issuer = 'hub-gateway';
-const audience = 'hub-subgraphs';
 const roles: readonly Role[] = ['coordinator', 'partner_editor', 'viewer', 'anonymous'];
+
+/** The issuer of the identities the gateway forwards; a partner subgraph's relay issues under its subgraph's name. */
+export const gatewayIssuer = 'gateway';
 
 /** Where an internal identity comes from: the gateway, or a partner's outbox relay. */
 export interface InternalIdentity {
   readonly viewer: Viewer;
-  /** `gateway` for user calls; `relay:<partnerId>` for a partner's outbox delivery. */
+  /** `gateway` for user calls; `relay:<subgraph>` for a partner subgraph's deliveries and requests. */
   readonly caller: string;
 }
 
-function key(secret: string): Uint8Array {
-  return new TextEncoder().encode(secret);
+/** Who signs: an issuer name and its own keys. */
+export interface InternalSigner {
+  readonly issuer: string;
+  readonly keys: KeyRing;
+}
+
+/** Issuer → its public keys: whom a service believes, each only with that issuer's own keys. */
+export type TrustedIssuers = ReadonlyMap<string, JWTVerifyGetKey>;
+
+/** The caller an issuer speaks as: the gateway, or a partner subgraph's relay. */
+function callerOf(issuer: string): string {
+  return issuer === gatewayIssuer ? gatewayIssuer : `relay:${issuer}`;
 }
 
 /**
- * Signs the identity the gateway (or a relay) forwards to subgraphs: an HS256 JWT with a
- * one-minute lifetime, keyed by the secret shared inside the hub (`HUB_INTERNAL_SECRET`).
+ * Signs an identity for one subgraph (`audience`): an EdDSA JWT with a one-minute lifetime and
+ * the signing key's `kid`. Only that subgraph accepts it, so a subgraph that receives it cannot
+ * replay it at another.
  */
-export async function signInternalIdentity(identity: InternalIdentity, secret: string): Promise<string> {
-  const { viewer, caller } = identity;
-  return new SignJWT({ role: viewer.role, pid: viewer.partnerId, name: viewer.name, caller })
-    .setProtectedHeader({ alg: 'HS256' })
+export async function signInternalIdentity(viewer: Viewer, signer: InternalSigner, audience: string): Promise<string> {
+  const key = await signer.keys.signing();
+  return new SignJWT({ role: viewer.role, pid: viewer.partnerId, name: viewer.name })
+    .setProtectedHeader({ alg: signingAlgorithm, kid: key.kid })
     .setSubject(viewer.subject)
-    .setIssuer(issuer)
+    .setIssuer(signer.issuer)
     .setAudience(audience)
     .setIssuedAt()
     .setExpirationTime('60s')
-    .sign(key(secret));
+    .sign(key.privateKey);
 }
 
 /**
- * Verifies an internal identity token. Throws when the signature, issuer, audience, expiry or
- * role is wrong; callers turn that into UNAUTHENTICATED.
+ * Verifies an internal identity token addressed to `audience`: signed by an issuer in `trusted`
+ * with one of that issuer's keys, unexpired, with a valid role. Throws otherwise; callers turn
+ * that into UNAUTHENTICATED. The caller is the issuer's, never a claim of the token.
  */
-export async function verifyInternalIdentity(token: string, secret: string): Promise<InternalIdentity> {
-  const { payload } = await jwtVerify(token, key(secret), { issuer, audience, algorithms: ['HS256'] });
+export async function verifyInternalIdentity(token: string, audience: string, trusted: TrustedIssuers): Promise<InternalIdentity> {
+  const { alg } = decodeProtectedHeader(token);
+  const { iss } = decodeJwt(token);
+  const keys = typeof iss === 'string' ? trusted.get(iss) : undefined;
+  if (alg !== signingAlgorithm || !keys) {
+    throw new Error('identity token from an issuer this service does not trust');
+  }
+  const { payload } = await jwtVerify(token, keys, {
+    issuer: iss,
+    audience,
+    algorithms: [signingAlgorithm],
+    requiredClaims: ['exp', 'iat', 'sub'],
+  });
+  if (iss !== gatewayIssuer) {
+    // A relay speaks for its subgraph alone: whatever role or partner its token claims, it is no user.
+    return { viewer: { subject: `relay:${iss}`, role: 'viewer' }, caller: callerOf(iss as string) };
+  }
   const role = payload.role as Role;
-  if (!roles.includes(role) || typeof payload.sub !== 'string' || typeof payload.caller !== 'string') {
-    throw new Error('identity token has no valid subject, role or caller');
+  if (!roles.includes(role) || typeof payload.sub !== 'string') {
+    throw new Error('identity token has no valid subject or role');
   }
   const viewer: Viewer = {
     subject: payload.sub,
@@ -48,26 +77,26 @@ export async function verifyInternalIdentity(token: string, secret: string): Pro
     ...(typeof payload.pid === 'string' ? { partnerId: payload.pid } : {}),
     ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
   };
-  return { viewer, caller: payload.caller };
+  return { viewer, caller: callerOf(iss as string) };
 }
 
 /** Verified tokens remembered at most; beyond, the table starts again (tokens are then verified anew). */
 const maxVerifiedTokens = 10_000;
 
 /**
- * `verifyInternalIdentity` for one secret, verifying each token once: a token verified before
+ * `verifyInternalIdentity` for one service, verifying each token once: a token verified before
  * gives the same identity until it expires. The gateway reuses a viewer's token for 30 s, so the
- * HMAC check (a fixed cost of every subgraph call) is done about once per viewer and half-minute.
+ * signature check (a fixed cost of every subgraph call) is done about once per viewer and half-minute.
  * Throws as `verifyInternalIdentity` does; a refused token is not remembered.
  */
-export function createIdentityVerifier(secret: string): (token: string) => Promise<InternalIdentity> {
+export function createIdentityVerifier(audience: string, trusted: TrustedIssuers): (token: string) => Promise<InternalIdentity> {
   const verified = new Map<string, { identity: InternalIdentity; expiresAt: number }>();
   return async (token) => {
     const known = verified.get(token);
     if (known && known.expiresAt > Date.now()) {
       return known.identity;
     }
-    const identity = await verifyInternalIdentity(token, secret);
+    const identity = await verifyInternalIdentity(token, audience, trusted);
     if (verified.size >= maxVerifiedTokens) {
       verified.clear();
     }

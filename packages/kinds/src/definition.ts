@@ -90,8 +90,9 @@ export function defineKind<T extends KindDefinition>(definition: T): T {
 }
 
 function definitionProblem(definition: KindDefinition): string | null {
-  if (!namePattern.test(definition.name) || definition.name === 'alliance') {
-    return 'the name must be lower-case words joined by dashes (and not "alliance")';
+  // "gateway" is the issuer name of the gateway's signed identities; "alliance" is the alliance's subgraph.
+  if (!namePattern.test(definition.name) || definition.name === 'alliance' || definition.name === 'gateway') {
+    return 'the name must be lower-case words joined by dashes (and not "alliance" or "gateway")';
   }
   if (!Number.isInteger(definition.port) || definition.port < 1 || definition.port > 65535) {
     return 'port must be a port number';

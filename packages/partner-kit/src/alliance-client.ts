@@ -1,18 +1,13 @@
-import { identityHeader, signInternalIdentity } from '@hub/contracts';
+import { type InternalSigner, identityHeader, signInternalIdentity } from '@hub/contracts';
 
 /**
- * POSTs JSON to one of the alliance subgraph's internal routes (`/ingest`, `/members`) as this
- * partner subgraph (`relay:<subgraph>`, signed with the hub's internal secret). Returns the
- * response; rejects when the alliance cannot be reached within `timeoutMs`.
+ * POSTs JSON to one of the alliance subgraph's internal routes (`/ingest`, `/members`,
+ * `/assignments`) as this partner subgraph's relay (`relay:<subgraph>`), signed with its own key
+ * for the alliance alone. Returns the response; rejects when the alliance cannot be reached
+ * within `timeoutMs`.
  */
-export async function postToAlliance(
-  url: string,
-  body: unknown,
-  caller: { subgraph: string; internalSecret: string },
-  timeoutMs: number,
-): Promise<Response> {
-  const name = `relay:${caller.subgraph}`;
-  const token = await signInternalIdentity({ viewer: { subject: name, role: 'viewer' }, caller: name }, caller.internalSecret);
+export async function postToAlliance(url: string, body: unknown, signer: InternalSigner, timeoutMs: number): Promise<Response> {
+  const token = await signInternalIdentity({ subject: `relay:${signer.issuer}`, role: 'viewer' }, signer, 'alliance');
   return fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [identityHeader]: token },

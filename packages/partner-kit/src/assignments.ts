@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { assignmentRoutes, assignmentsAnswer, type ProjectAssignment } from '@hub/cobuild';
-import { CommitmentStatus } from '@hub/contracts';
+import { CommitmentStatus, type InternalSigner } from '@hub/contracts';
+import { logger } from '@hub/http/log';
 import { backgroundTransaction, executeInBackground, type Registry, sampledCounter } from '@hub/subgraph-kit';
 import type { EntityManager, EntitySchema, MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
@@ -16,7 +17,8 @@ export interface AssignmentPullerOptions {
   readonly orm: MikroORM;
   /** The alliance subgraph's base URL; the puller asks `<url>/assignments` and acknowledges at `<url>/assignments/ack`. */
   readonly allianceUrl: string;
-  readonly internalSecret: string;
+  /** The subgraph's relay identity and keys. */
+  readonly signer: InternalSigner;
   /** This subgraph's name; it asks as `relay:<name>`. */
   readonly subgraph: string;
   readonly commitmentEntity: EntitySchema<CommitmentRow>;
@@ -45,14 +47,14 @@ export interface AssignmentPuller {
  * backoff.
  */
 export function startAssignmentPuller(options: AssignmentPullerOptions): AssignmentPuller {
-  const caller = { subgraph: options.subgraph, internalSecret: options.internalSecret };
+  const log = logger(`assignments:${options.subgraph}`);
   let applied = 0;
   let saidRouteMissing = false;
   let saidNotHosted = false;
 
   /** The pending assignments, or null while the alliance does not offer the route. */
   async function fetchPending(): Promise<ProjectAssignment[] | null> {
-    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.pending}`, {}, caller, 10_000);
+    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.pending}`, {}, options.signer, 10_000);
     if (response.status === 404) {
       return null;
     }
@@ -73,7 +75,7 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
     const ours = assignments.filter((item) => hosted.has(item.partnerId));
     if (ours.length < assignments.length && !saidNotHosted) {
       saidNotHosted = true;
-      console.warn(`[assignments:${options.subgraph}] left unacknowledged: assignments for partners not hosted here`);
+      log.warn('left unacknowledged: assignments for partners not hosted here');
     }
     const existing = new Set(
       (await em.find(options.commitmentEntity, { id: { $in: ours.map((item) => item.commitmentId) } })).map((row) => row.id),
@@ -137,7 +139,7 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
     if (done.length === 0) {
       return 0;
     }
-    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.ack}`, { ids: done }, caller, 10_000);
+    const response = await postToAlliance(`${options.allianceUrl}${assignmentRoutes.ack}`, { ids: done }, options.signer, 10_000);
     if (!response.ok) {
       throw new Error(`alliance answered ${response.status} to the acknowledgement`);
     }
@@ -154,7 +156,7 @@ export function startAssignmentPuller(options: AssignmentPullerOptions): Assignm
       if (done === null) {
         if (!saidRouteMissing) {
           saidRouteMissing = true;
-          console.warn(`[assignments:${options.subgraph}] the alliance has no ${assignmentRoutes.pending} route yet; asking again later`);
+          log.warn(`the alliance has no ${assignmentRoutes.pending} route yet; asking again later`);
         }
         return 'later';
       }

@@ -1,4 +1,5 @@
-import { ErrorCode } from '@hub/contracts';
+import { ErrorCode, type InternalSigner } from '@hub/contracts';
+import { logger } from '@hub/http/log';
 import { badInput, hubError } from '@hub/subgraph-kit';
 import { postToAlliance } from './alliance-client.ts';
 
@@ -16,17 +17,11 @@ export class MembershipDirectory {
 
   constructor(
     private readonly membersUrl: string,
-    private readonly internalSecret: string,
-    private readonly subgraph: string,
+    private readonly signer: InternalSigner,
   ) {}
 
   private async fetchMembers(allianceId: string): Promise<Set<string> | null> {
-    const response = await postToAlliance(
-      this.membersUrl,
-      { allianceId },
-      { subgraph: this.subgraph, internalSecret: this.internalSecret },
-      3000,
-    );
+    const response = await postToAlliance(this.membersUrl, { allianceId }, this.signer, 3000);
     if (response.status === 404) {
       return null;
     }
@@ -53,7 +48,7 @@ export class MembershipDirectory {
       if (cached) {
         return cached.partners;
       }
-      console.warn(`[${this.subgraph}] membership check failed: ${(error as Error).message}`);
+      logger(this.signer.issuer).warn(`membership check failed: ${(error as Error).message}`);
       throw hubError(ErrorCode.SUBGRAPH_UNAVAILABLE, 'The alliance registry cannot be reached to check membership; try again shortly');
     }
     if (!partners) {

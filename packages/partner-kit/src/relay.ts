@@ -1,3 +1,5 @@
+import type { InternalSigner } from '@hub/contracts';
+import { continueTraces, inSpan } from '@hub/http/tracing';
 import { backgroundFork, backgroundTransaction, executeInBackground, type Registry, sampledCounter, sampledGauge } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { postToAlliance } from './alliance-client.ts';
@@ -13,7 +15,8 @@ export interface RelayOptions {
   readonly orm: MikroORM;
   /** The alliance subgraph's ingestion endpoint, e.g. http://127.0.0.1:4001/ingest. */
   readonly ingestUrl: string;
-  readonly internalSecret: string;
+  /** The subgraph's relay identity and keys, which the alliance checks against this kind's. */
+  readonly signer: InternalSigner;
   /** This subgraph's name; the relay authenticates as `relay:<name>`. */
   readonly subgraph: string;
   /** Events per delivery. Default 200. */
@@ -59,10 +62,15 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       if (rows.length === 0) {
         return 0;
       }
-      const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options, 10_000);
-      if (!response.ok) {
-        throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-      }
+      // The delivery continues the trace of the write that queued its first event (ADR 0019).
+      const traces = continueTraces(rows.map((row) => row.traceparent));
+      const attributes = { 'hub.subgraph': options.subgraph, 'hub.outbox.events': rows.length };
+      await inSpan('outbox delivery', { ...traces, attributes }, async () => {
+        const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options.signer, 10_000);
+        if (!response.ok) {
+          throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
+        }
+      });
       await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt: new Date() });
       delivered += rows.length;
       return rows.length;

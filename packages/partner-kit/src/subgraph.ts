@@ -1,10 +1,22 @@
-import { Attendance, CommitmentChange, Evidence, Figure, HelpAmount, ItemChange, PartyMember, ProgressReport } from '@hub/contracts';
+import {
+  Attendance,
+  CommitmentChange,
+  Evidence,
+  Figure,
+  HelpAmount,
+  ItemChange,
+  openServiceKeys,
+  PartyMember,
+  ProgressReport,
+} from '@hub/contracts';
+import { log } from '@hub/http/log';
 import {
   backgroundFork,
   buildFederatedSchema,
   closeOnSignal,
   databaseReadiness,
   forkForRequest,
+  gatewayTrust,
   openOrm,
   parseSubgraphEnv,
   type RunningServer,
@@ -48,8 +60,12 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
  * (`/ingest`), membership checks (`/members`) and project assignments (`/assignments`).
  */
 export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
+  const env = parseSubgraphEnv(defaultPort, source);
+  if (env.HUB_ENV === 'production' && !env.HUB_SIGNING_KEYS) {
+    throw new Error('Refusing to start in production: set HUB_SIGNING_KEYS to this partner subgraph’s own key file');
+  }
   return Object.freeze({
-    ...parseSubgraphEnv(defaultPort, source),
+    ...env,
     ALLIANCE_INTERNAL_URL: z.string().url().default('http://127.0.0.1:4001').parse(source.ALLIANCE_INTERNAL_URL),
   });
 }
@@ -73,6 +89,10 @@ export interface PartnerSubgraph {
  */
 export async function createPartnerSubgraph(spec: PartnerKindSpec, options: PartnerSubgraphOptions): Promise<PartnerSubgraph> {
   const commitmentEntity = defineCommitmentEntity(spec.commitmentColumns);
+  // The relay's own keys (before the database, so production without them stops at once): the
+  // alliance accepts its deliveries only with a key this kind publishes.
+  const keys = await openServiceKeys(spec.subgraph, options.env.HUB_SIGNING_KEYS, options.env.HUB_ENV);
+  const signer = { issuer: spec.subgraph, keys };
   const database = await openOrm({
     databaseUrl: options.env.DATABASE_URL,
     entities: partnerEntities(commitmentEntity),
@@ -86,13 +106,13 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
   const relay = startOutboxRelay({
     orm,
     ingestUrl: `${options.env.ALLIANCE_INTERNAL_URL}/ingest`,
-    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    signer,
     subgraph: spec.subgraph,
   });
   const assignments = startAssignmentPuller({
     orm,
     allianceUrl: options.env.ALLIANCE_INTERNAL_URL,
-    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    signer,
     subgraph: spec.subgraph,
     commitmentEntity,
     creationDefaults: spec.creationDefaults,
@@ -102,7 +122,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     name: spec.subgraph,
     commitmentEntity,
     creationDefaults: spec.creationDefaults,
-    memberships: new MembershipDirectory(`${options.env.ALLIANCE_INTERNAL_URL}/members`, options.env.HUB_INTERNAL_SECRET, spec.subgraph),
+    memberships: new MembershipDirectory(`${options.env.ALLIANCE_INTERNAL_URL}/members`, signer),
     nudgeRelay: relay.nudge,
   };
   const schema = await buildPartnerSchema(spec);
@@ -111,7 +131,8 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     schema,
     port: options.env.PORT,
     host: options.env.HOST,
-    internalSecret: options.env.HUB_INTERNAL_SECRET,
+    trustedIssuers: gatewayTrust(options.env),
+    publicKeys: () => keys.publicKeys(),
     mode: options.env.HUB_ENV,
     createContext: ({ viewer }) => ({
       ...forkForRequest(orm, (em) => createPartnerLoaders(em, commitmentEntity)),
@@ -144,6 +165,6 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
 export async function runPartnerService(spec: PartnerKindSpec, options: { defaultPort: number; seed: PartnerSeed }): Promise<void> {
   const env = parsePartnerEnv(options.defaultPort);
   const subgraph = await createPartnerSubgraph(spec, { env, seed: process.env.HUB_SEED === 'demo' ? options.seed : undefined });
-  console.log(`${spec.subgraph} subgraph ready at ${subgraph.server.url}`);
+  log.info(`${spec.subgraph} subgraph ready at ${subgraph.server.url}`);
   closeOnSignal(() => subgraph.close());
 }

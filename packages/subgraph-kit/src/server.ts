@@ -1,8 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { createIdentityVerifier, ErrorCode, type InternalIdentity, identityHeader } from '@hub/contracts';
+import {
+  createIdentityVerifier,
+  ErrorCode,
+  gatewayIssuer,
+  type InternalIdentity,
+  identityHeader,
+  type PublicKeySet,
+  type TrustedIssuers,
+} from '@hub/contracts';
 import { apolloModeOptions, errorBody, executeApollo, HttpError, type HubMode, parseJson, readBody, sendError, sendJson } from '@hub/http';
+import { logger } from '@hub/http/log';
 import { createRegistry, type ReadinessChecks, type Registry, sendMetrics, sendReadiness } from '@hub/http/metrics';
 import { type GraphQLFormattedError, type GraphQLSchema, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -31,8 +40,13 @@ export interface SubgraphServerOptions<Context> {
   /** 0 picks a free port. */
   readonly port: number;
   readonly host?: string;
-  /** Secret shared with the gateway; requests without a valid identity get 401 UNAUTHENTICATED. */
-  readonly internalSecret: string;
+  /**
+   * Whose signed identities this subgraph accepts (the gateway; at the alliance also each kind's
+   * relay), addressed to it by name; requests without a valid one get 401 UNAUTHENTICATED.
+   */
+  readonly trustedIssuers: TrustedIssuers;
+  /** The public half of this subgraph's own signing keys, served at GET /.well-known/jwks.json. */
+  readonly publicKeys?: () => PublicKeySet;
   /** HUB_ENV: introspection and the landing page only in development. */
   readonly mode: HubMode;
   /** Builds the per-request context (fork the EntityManager and create loaders here). */
@@ -67,19 +81,19 @@ function maskUnexpected(name: string) {
     }
     const cause = (error as { originalError?: unknown }).originalError ?? error;
     if (isDatabaseUnavailable(cause)) {
-      console.warn(`[${name}] database unavailable: ${(cause as Error).message}`);
+      logger(name).warn(`database unavailable: ${(cause as Error).message}`);
       const message = `The ${name} subgraph cannot reach its database right now; try again shortly`;
       return { message, path: formatted.path, extensions: { code: ErrorCode.UNAVAILABLE } };
     }
     if (isRefusedValue(cause)) {
-      console.error(`[${name}] PostgreSQL refused a value that no input check caught`, cause);
+      logger(name).error({ err: cause }, 'PostgreSQL refused a value that no input check caught');
       return {
         message: 'A value is out of range or cannot be stored',
         path: formatted.path,
         extensions: { code: ErrorCode.BAD_USER_INPUT },
       };
     }
-    console.error(`[${name}] unexpected error`, cause);
+    logger(name).error({ err: cause }, 'unexpected error');
     return { message: `Internal error in the ${name} subgraph`, path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
   };
 }
@@ -117,7 +131,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
   });
   await apollo.start();
 
-  const verifyIdentity = createIdentityVerifier(options.internalSecret);
+  const verifyIdentity = createIdentityVerifier(options.name, options.trustedIssuers);
   const identify = async (token: string | undefined): Promise<InternalIdentity> => {
     if (!token) {
       throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Subgraphs accept calls only through the gateway (no identity)');
@@ -127,6 +141,15 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     } catch {
       throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'The forwarded identity is not valid');
     }
+  };
+
+  // GraphQL is the gateway's alone: a relay's identity is for the internal routes it was made for.
+  const identifyGateway = async (token: string | undefined): Promise<InternalIdentity> => {
+    const identity = await identify(token);
+    if (identity.caller !== gatewayIssuer) {
+      throw new HttpError(401, ErrorCode.UNAUTHENTICATED, 'Only the gateway may query a subgraph');
+    }
+    return identity;
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -143,6 +166,9 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     if (request.method === 'GET' && url.pathname === '/metrics') {
       return sendMetrics(response, registry);
     }
+    if (request.method === 'GET' && url.pathname === '/.well-known/jwks.json' && options.publicKeys) {
+      return sendJson(response, 200, options.publicKeys());
+    }
     const route = request.method === 'POST' ? options.routes?.[url.pathname] : undefined;
     if (route) {
       const identity = await identify(request.headers[identityHeader] as string | undefined);
@@ -153,7 +179,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
     if (url.pathname !== '/graphql') {
       return sendJson(response, 404, errorBody(ErrorCode.NOT_FOUND, `No route ${url.pathname}`));
     }
-    const identity = await identify(request.headers[identityHeader] as string | undefined);
+    const identity = await identifyGateway(request.headers[identityHeader] as string | undefined);
     const body = request.method === 'POST' ? parseJson(await readBody(request, maxBody)) : undefined;
     await executeApollo(apollo, request, response, body, async () => options.createContext(identity));
   };
@@ -171,7 +197,7 @@ export async function startSubgraphServer<Context extends object>(options: Subgr
       schema: options.schema,
       onConnect: async (ctx) => {
         try {
-          const identity = await identify(ctx.connectionParams?.identity);
+          const identity = await identifyGateway(ctx.connectionParams?.identity);
           ctx.extra.context = options.createContext(identity);
           return true;
         } catch {

@@ -1,4 +1,5 @@
 import { assignmentRoutes } from '@hub/cobuild';
+import { logger } from '@hub/http/log';
 import {
   backgroundFork,
   databaseReadiness,
@@ -20,6 +21,9 @@ import { seedMemberLocations } from './overview/member-locations.ts';
 import { scheduleReminderSweep } from './reminder-sweep.ts';
 import { buildAllianceSchema } from './schema/index.ts';
 import { seedAccounts, seedAlliances } from './seed.ts';
+import { allianceTrust } from './trust.ts';
+
+const log = logger('alliance');
 
 export interface AllianceSubgraph {
   readonly server: RunningServer;
@@ -61,7 +65,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
     schema: await buildAllianceSchema(),
     port: env.PORT,
     host: env.HOST,
-    internalSecret: env.HUB_INTERNAL_SECRET,
+    trustedIssuers: allianceTrust(env),
     mode: env.HUB_ENV,
     createContext: ({ viewer }) => ({ ...forkForRequest(orm, createAllianceLoaders), viewer, events }),
     routes: {
@@ -75,7 +79,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
     readiness: databaseReadiness(database),
   });
   const pruning = setInterval(() => {
-    pruneOldEvents(orm).catch((error: unknown) => console.warn('[alliance] pruning old events failed', error));
+    pruneOldEvents(orm).catch((error: unknown) => log.warn({ err: error }, 'pruning old events failed'));
   }, 3_600_000);
   pruning.unref();
   const sweep = scheduleReminderSweep(orm, options.reminderSweepMs ?? 0);
