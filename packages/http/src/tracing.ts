@@ -44,7 +44,8 @@ export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean
  * fetch (undici's diagnostics channels) and node:http request, and each incoming node:http
  * request gets a server span continuing its caller's trace. Returns whether it started.
  */
-export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): boolean {
+export function startTracing(serviceName: string): boolean {
+  const env = process.env;
   if (provider || !tracingConfigured(env)) {
     return Boolean(provider);
   }
