@@ -69,10 +69,22 @@ export function startTracing(serviceName: string): boolean {
   return true;
 }
 
-/** Sends the spans still waiting; a process calls it on its way out. */
-export async function stopTracing(): Promise<void> {
-  await provider?.shutdown();
+/**
+ * Sends the spans still waiting; a process calls it on its way out. Waits `waitMs` at most: a
+ * collector that is down or slow must not hold up a shutdown (the exporter alone would retry
+ * for 10 s or more).
+ */
+export async function stopTracing(waitMs = 2000): Promise<void> {
+  const stopping = provider?.shutdown();
   provider = undefined;
+  if (!stopping) {
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const gaveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+  });
+  await Promise.race([stopping, gaveUp]).finally(() => clearTimeout(timer));
 }
 
 const tracer = () => trace.getTracer('party-alliance-hub');
