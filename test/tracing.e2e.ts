@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { RunningStack } from '@hub/testkit';
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demo, eventually, startTestHub, tokenFor } from './support/hub.ts';
+import WebSocket from 'ws';
+import { demo, eventually, metric, startTestHub, tokenFor } from './support/hub.ts';
 import { people } from './support/publishing.ts';
 
 /**
  * Traces (ADR 0019): the hub started with an OTLP/HTTP endpoint sends its spans to a receiver in
  * this test. A request sent with a `traceparent` of the test's own continues that trace through the
  * gateway and every subgraph it calls; a partner's write continues, later, into its outbox
- * relay's delivery and the alliance's ingestion.
+ * relay's delivery and the alliance's ingestion; each live completion is a trace of its own.
  */
 
 const receiverPort = 6110;
@@ -130,6 +132,27 @@ afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
 });
 
+/** A traffic-police draft in the highway alliance, published with `headers` on the publish; returns its id. */
+async function publishNew(token: string, title: string, headers: Record<string, string> = {}): Promise<string> {
+  const draft = await post(
+    `mutation TracedCreate($allianceId: ID!, $input: TrafficPoliceCommitmentInput!) {
+      trafficPolice { createCommitment(allianceId: $allianceId, input: $input) { id version } }
+    }`,
+    {
+      allianceId: demo.alliances.highway,
+      input: { title, category: 'WORK_LINKAGE', roadSection: 'G15 K1510—K1516', guarantees: ['SAFETY'] },
+    },
+    { authorization: `Bearer ${token}` },
+  );
+  const { id, version } = draft.trafficPolice.createCommitment;
+  await post(
+    `mutation TracedPublish($id: ID!, $version: Int!) { trafficPolice { publishCommitment(id: $id, version: $version) { status } } }`,
+    { id, version },
+    { authorization: `Bearer ${token}`, ...headers },
+  );
+  return id;
+}
+
 describe('traces over OTLP/HTTP', { timeout: 60_000 }, () => {
   it('follow a joint-list query from the gateway through the alliance and the partner subgraphs, as one tree', async () => {
     const trace = newTraceparent();
@@ -170,24 +193,8 @@ describe('traces over OTLP/HTTP', { timeout: 60_000 }, () => {
   });
 
   it('carry a partner’s publish on to its relay’s delivery and the alliance’s ingestion', async () => {
-    const token = await tokenFor(people.policeEditor);
-    const draft = await post(
-      `mutation TracedCreate($allianceId: ID!, $input: TrafficPoliceCommitmentInput!) {
-        trafficPolice { createCommitment(allianceId: $allianceId, input: $input) { id version } }
-      }`,
-      {
-        allianceId: demo.alliances.highway,
-        input: { title: '追踪联勤联动', category: 'WORK_LINKAGE', roadSection: 'G15 K1510—K1516', guarantees: ['SAFETY'] },
-      },
-      { authorization: `Bearer ${token}` },
-    );
-    const { id, version } = draft.trafficPolice.createCommitment;
     const trace = newTraceparent();
-    await post(
-      `mutation TracedPublish($id: ID!, $version: Int!) { trafficPolice { publishCommitment(id: $id, version: $version) { status } } }`,
-      { id, version },
-      { authorization: `Bearer ${token}`, traceparent: trace.header },
-    );
+    await publishNew(await tokenFor(people.policeEditor), '追踪联勤联动', { traceparent: trace.header });
 
     const ingestion = await eventually(
       async () => spansOf(trace.traceId).find((span) => span.name === 'alliance ingestion' && span.service === 'alliance'),
@@ -209,5 +216,51 @@ describe('traces over OTLP/HTTP', { timeout: 60_000 }, () => {
     expect(chain.some((span) => span.name === 'mutation TracedPublish')).toBe(true);
     expect(ingestion.attributes).toMatchObject({ 'hub.caller': 'relay:traffic-police', 'hub.ingest.applied': 1 });
     expectOneTree(spansOf(trace.traceId), trace.spanId);
+  });
+  it('trace each live completion, from the gateway into the subgraphs it asks', async () => {
+    const client = createClient({
+      url: hub.gatewayUrl.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${await tokenFor({ role: 'viewer' })}` },
+    });
+    const events: { cursor: string; commitment: { id: string } | null }[] = [];
+    const stop = client.subscribe<{ coBuildingListChanged: (typeof events)[number] }>(
+      {
+        query: `subscription TracedWatch($allianceId: ID!) {
+          coBuildingListChanged(allianceId: $allianceId) { cursor commitment { id ... on TrafficPoliceCommitment { roadSection } } }
+        }`,
+        variables: { allianceId: demo.alliances.highway },
+      },
+      { next: (value) => value.data && events.push(value.data.coBuildingListChanged), error: () => undefined, complete: () => undefined },
+    );
+    try {
+      await eventually(
+        async () => (await metric(hub.subgraphUrls.alliance, 'hub_ws_subscriptions_active{field="coBuildingListChanged"}')) >= 1,
+      );
+      const id = await publishNew(await tokenFor(people.policeEditor), '追踪直播巡查');
+      const event = await eventually(async () => events.find((each) => each.commitment?.id === id), 20_000);
+
+      const completion = await eventually(
+        async () => received.find((span) => span.name === 'live completion' && span.attributes['hub.live.cursor'] === event.cursor),
+        20_000,
+      );
+      expect(completion).toMatchObject({ service: 'gateway', parentSpanId: '', attributes: { 'hub.live.field': 'coBuildingListChanged' } });
+      // The completion asks the alliance for the event and the traffic-police subgraph for its fields.
+      await eventually(async () => {
+        const services = new Set(spansOf(completion.traceId).map((span) => span.service));
+        return services.has('alliance') && services.has('traffic-police');
+      }, 10_000).catch(() => undefined);
+      const spans = spansOf(completion.traceId);
+      console.log(`a live completion's trace:\n${drawTree(spans, '').join('\n')}`);
+      for (const service of ['alliance', 'traffic-police']) {
+        const server = spans.find((span) => span.service === service);
+        expect(server, `${service} in the completion's trace`).toBeDefined();
+        expect(ancestry(spans, server as ReceivedSpan).at(-1)?.spanId).toBe(completion.spanId);
+      }
+    } finally {
+      stop();
+      await client.dispose();
+    }
   });
 });
