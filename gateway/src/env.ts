@@ -42,6 +42,10 @@ const schema = z.object({
   HUB_MAX_COST: z.coerce.number().int().positive().default(50_000),
   HUB_MAX_BODY_BYTES: z.coerce.number().int().positive().default(100_000),
   HUB_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(1200),
+  /** Redis shared by every gateway replica: the rate limits are then one bucket per caller across them. */
+  HUB_REDIS_URL: z.string().url().optional(),
+  /** Prefix of the rate-limit keys in Redis (several hubs may share one Redis). */
+  HUB_REDIS_PREFIX: z.string().min(1).default('hub:rate:'),
   HUB_ENV: z.enum(['development', 'production']).default('development'),
   HUB_WEB_DIST: z.string().optional(),
   HUB_SUPERGRAPH_PATH: z.string().optional(),

@@ -21,11 +21,12 @@ import { createDemoDirectory } from './demo-users.ts';
 import type { GatewayEnv } from './env.ts';
 import { createIdentitySigner, type IdentitySigner } from './identity-tokens.ts';
 import { ledgerRoutes } from './ledger/routes.ts';
-import { admitOperation, type GraphQLParams, type QueryLimits, RateLimiter } from './limits.ts';
+import { admitOperation, type GraphQLParams, type QueryLimits } from './limits.ts';
 import { type LiveServer, startLiveServer } from './live/live-server.ts';
 import { createUpstreamClient } from './live/upstream-client.ts';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics.ts';
 import { traceOperation } from './operation-span.ts';
+import { localRateLimit, redisRateLimit } from './shared-rate-limit.ts';
 import { allianceScope } from './sharing/alliance-scope.ts';
 import { followEventFeed } from './sharing/event-feed.ts';
 import { ResponseSharing } from './sharing/response-sharing.ts';
@@ -263,7 +264,9 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     accounts.pathname = '/accounts';
     return accounts.href;
   }, signIdentity);
-  const limiter = new RateLimiter(env.HUB_RATE_LIMIT_PER_MINUTE);
+  const limiter = env.HUB_REDIS_URL
+    ? redisRateLimit(env.HUB_REDIS_URL, env.HUB_RATE_LIMIT_PER_MINUTE, env.HUB_REDIS_PREFIX)
+    : localRateLimit(env.HUB_RATE_LIMIT_PER_MINUTE);
 
   const viewerOf = async (request: IncomingMessage): Promise<Viewer> => {
     try {
@@ -277,10 +280,8 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   };
 
   /** One request's worth of the caller's rate; the wait in seconds when there is none left. */
-  const throttle = (viewer: Viewer, address: string | undefined): number | null => {
-    const verdict = limiter.take(viewer.role === 'anonymous' ? `ip:${address}` : `sub:${viewer.subject}`);
-    return verdict.allowed ? null : verdict.retryAfterSeconds;
-  };
+  const throttle = (viewer: Viewer, address: string | undefined): Promise<number | null> =>
+    limiter.take(viewer.role === 'anonymous' ? `ip:${address}` : `sub:${viewer.subject}`);
 
   // Kept answers are dropped by the alliances' events, so they are kept only while the feed is followed.
   const feed =
@@ -325,7 +326,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   const graphql = async (request: IncomingMessage, response: ServerResponse) => {
     const nameOperation = metrics.timeRequest(response);
     const viewer = await viewerOf(request);
-    const wait = throttle(viewer, request.socket.remoteAddress);
+    const wait = await throttle(viewer, request.socket.remoteAddress);
     if (wait !== null) {
       throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
     }
@@ -446,8 +447,8 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
     limits,
     queueCapacity: env.HUB_LIVE_QUEUE,
     maxMessageBytes: env.HUB_MAX_BODY_BYTES,
-    admit: (viewer, address) => {
-      const wait = throttle(viewer, address);
+    admit: async (viewer, address) => {
+      const wait = await throttle(viewer, address);
       return wait === null ? null : `Too many requests; retry in ${wait} s`;
     },
     authenticate: async (authorization) => authenticate(authorization),
@@ -494,6 +495,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
       await apollo.stop();
+      await limiter.close();
     },
   };
 }

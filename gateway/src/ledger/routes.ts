@@ -16,7 +16,7 @@ export interface LedgerRouteOptions {
   /** The verified caller of a request (401 UNAUTHENTICATED for a bad token). */
   readonly viewerOf: (request: IncomingMessage) => Promise<Viewer>;
   /** Takes one request from the caller's rate; the wait in seconds when none is left. */
-  readonly throttle: (viewer: Viewer, address: string | undefined) => number | null;
+  readonly throttle: (viewer: Viewer, address: string | undefined) => Promise<number | null>;
 }
 
 type Handler = (request: LedgerRequest) => Promise<void>;
@@ -38,7 +38,7 @@ export function ledgerRoutes(
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `Use ${method} here`, { allow: method });
       }
       const viewer = await options.viewerOf(request);
-      const wait = options.throttle(viewer, request.socket.remoteAddress);
+      const wait = await options.throttle(viewer, request.socket.remoteAddress);
       if (wait !== null) {
         throw new HttpError(429, ErrorCode.RATE_LIMITED, `Too many requests; retry in ${wait} s`, { 'retry-after': String(wait) });
       }

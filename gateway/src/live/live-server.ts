@@ -47,7 +47,7 @@ export interface LiveServerOptions {
    * The rate limit, shared with HTTP: called once per operation; returns a message when the
    * caller must wait (the operation then fails with RATE_LIMITED).
    */
-  readonly admit: (viewer: Viewer, address: string | undefined) => string | null;
+  readonly admit: (viewer: Viewer, address: string | undefined) => Promise<string | null>;
   /** When the caller's token expires (epoch ms), if it does: the socket is closed then. */
   readonly tokenExpiresAt?: (authorization: string | undefined) => number | null;
   /** The largest message a client may send (the HTTP body limit); a larger one closes its socket (1009). */
@@ -212,8 +212,8 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         }
         return true;
       },
-      onSubscribe: (ctx, id, payload) => {
-        const refusal = options.admit(ctx.extra.viewer as Viewer, ctx.extra.request.socket.remoteAddress);
+      onSubscribe: async (ctx, id, payload) => {
+        const refusal = await options.admit(ctx.extra.viewer as Viewer, ctx.extra.request.socket.remoteAddress);
         if (refusal) {
           return [new GraphQLError(refusal, { extensions: { code: 'RATE_LIMITED' } })];
         }
