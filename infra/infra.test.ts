@@ -6,9 +6,11 @@ import { discoverKinds } from '@hub/kinds/discover';
 import { subgraphServices } from '@hub/testkit';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { parseGatewayEnv } from '../gateway/src/env.ts';
 import { subgraphUrlsOf } from '../gateway/src/subgraph-urls.ts';
 import { defaultSupergraphPath, readSupergraph } from '../gateway/src/supergraph.ts';
-import { containerCommand, containerPort, healthPaths, infraFiles, isGenerated } from '../scripts/infra-files.ts';
+import { parseSubgraphEnv } from '../packages/subgraph-kit/src/env.ts';
+import { containerCommand, containerPort, healthPaths, infraFiles, isGenerated, signers } from '../scripts/infra-files.ts';
 
 /**
  * The deployment descriptions cannot run here (no container engine, no cluster), so they are
@@ -16,6 +18,9 @@ import { containerCommand, containerPort, healthPaths, infraFiles, isGenerated }
  * builds from the kind folders, every process they start exists and runs its own entry point,
  * every variable they set is one that process reads, every process listens on the one container
  * port, probes ask /health, and the URLs and databases they wire up agree with each other.
+ * Each organization's part runs as that organization would (ADR 0020): every signer with a key
+ * file of its own that nothing else mounts, every subgraph with a database and credentials of its
+ * own, every verifier told where its issuers publish their keys, no shared secret anywhere.
  */
 
 const root = new URL('../', import.meta.url);
@@ -72,7 +77,20 @@ function readable(name: string): Set<string> {
 
 /** Each subgraph's database name, as the testkit (and so `pnpm start`) names it. */
 const databaseNames = new Map(subgraphServices.map((s) => [s.name, s.database]));
-const initSqlDatabases = matches(read('infra/postgres/init.sql'), /CREATE DATABASE (\w+);/g);
+
+/** The shared secret that keys per organization replaced: no process reads it, no file sets it. */
+const sharedSecret = 'HUB_INTERNAL_SECRET';
+
+/** Where a verifier finds an issuer's published keys: its address, on its port, at the JWKS path. */
+const jwksUrl = (host: string, port: number | string | undefined) => `http://${host}:${port}/.well-known/jwks.json`;
+
+/** Whether git ignores a path (key files must never be committed). */
+const ignoredByGit = (path: string) => spawnSync('git', ['check-ignore', '-q', path], { cwd: root.pathname }).status === 0;
+
+/** Every value that occurs more than once among these (empty: each is its own). */
+function repeated(values: readonly string[]): string[] {
+  return values.filter((value, index) => values.indexOf(value) !== index);
+}
 
 /** Where a gateway with this template calls each subgraph of the committed supergraph. */
 const gatewayTargets = (template: string | undefined) =>
@@ -89,16 +107,32 @@ describe('what the code says', () => {
     }
     expect(kinds.length).toBeGreaterThan(0);
     expect(['alliance', ...kinds.map((kind) => kind.name)].sort()).toEqual([...serviceNames].sort());
-    expect([...readable('gateway')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'HUB_INTERNAL_SECRET', 'HUB_SUBGRAPH_URL_TEMPLATE']));
-    expect([...readable('alliance')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'DATABASE_URL', 'HUB_INTERNAL_SECRET', 'HUB_SEED']));
+    expect([...readable('gateway')]).toEqual(expect.arrayContaining(['PORT', 'HOST', 'HUB_SIGNING_KEYS', 'HUB_SUBGRAPH_URL_TEMPLATE']));
+    expect([...readable('alliance')]).toEqual(
+      expect.arrayContaining(['PORT', 'HOST', 'DATABASE_URL', 'HUB_GATEWAY_KEYS_URL', 'HUB_KIND_KEYS_URL_TEMPLATE', 'HUB_SEED']),
+    );
     expect(isPartner('alliance')).toBe(false);
     for (const kind of kinds) {
       expect(isPartner(kind.name), kind.name).toBe(true);
-      expect([...readable(kind.name)]).toContain('ALLIANCE_INTERNAL_URL');
+      expect([...readable(kind.name)]).toEqual(
+        expect.arrayContaining(['ALLIANCE_INTERNAL_URL', 'HUB_SIGNING_KEYS', 'HUB_GATEWAY_KEYS_URL']),
+      );
       expect(databaseNames.get(kind.name)).toBe(kindNames(kind.name).database);
     }
     expect([...databaseNames.keys()].sort()).toEqual([...serviceNames].sort());
-    expect([...initSqlDatabases].sort()).toEqual([...databaseNames.values()].sort());
+    expect(signers(kinds)).toEqual(['gateway', ...kinds.map((kind) => kind.name)]);
+  });
+
+  it('has no shared secret: no process reads HUB_INTERNAL_SECRET and no infra file names it', () => {
+    for (const name of deployables) {
+      expect(readable(name).has(sharedSecret), name).toBe(false);
+    }
+    const infraFilesText = readdirSync(new URL('infra/', root), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && !entry.name.endsWith('.test.ts'))
+      .map((entry) => [entry.name, readFileSync(join(entry.parentPath, entry.name), 'utf8')] as const);
+    for (const [file, text] of infraFilesText) {
+      expect(text.includes(sharedSecret), file).toBe(false);
+    }
   });
 });
 
@@ -148,18 +182,36 @@ interface ComposeService {
   depends_on?: Record<string, unknown>;
   healthcheck?: { test: string[] };
   volumes?: string[];
+  secrets?: (string | { source: string; target?: string })[];
+  networks?: string[];
 }
 
-describe('infra/compose.yaml', () => {
-  const compose = parse(read('infra/compose.yaml')) as { services: Record<string, ComposeService> };
-  const infrastructure = Object.entries(compose.services).filter(([, s]) => /^(postgres|nats):/.test(s.image ?? ''));
-  const hub = Object.entries(compose.services).filter(([, s]) => !/^(postgres|nats):/.test(s.image ?? ''));
+/** What Compose makes of `${VARIABLE:-default}` with nothing set: the default. */
+const composeDefaults = (text: string) => text.replaceAll(/\$\{\w+:-([^}]*)\}/g, '$1');
 
-  it('runs PostgreSQL 15, NATS with the JetStream configuration, and every deployable — nothing else', () => {
-    expect(infrastructure.map(([, s]) => s.image?.split(':')[0]).sort()).toEqual(['nats', 'postgres']);
-    expect(compose.services.postgres?.image).toMatch(/^postgres:15\b/);
+describe('infra/compose.yaml', () => {
+  const compose = parse(read('infra/compose.yaml')) as {
+    services: Record<string, ComposeService>;
+    secrets?: Record<string, { file?: string }>;
+    networks?: Record<string, { internal?: boolean } | null>;
+  };
+  const isInfrastructure = (service: ComposeService) => /^(postgres|nats):/.test(service.image ?? '');
+  const infrastructure = Object.entries(compose.services).filter(([, s]) => isInfrastructure(s));
+  const hub = Object.entries(compose.services).filter(([, s]) => !isInfrastructure(s));
+  const databaseServers = infrastructure.filter(([, s]) => s.image?.startsWith('postgres:'));
+  /** The subgraph's database server: the Compose service its DATABASE_URL names. */
+  const serverOf = (name: string) => {
+    const host = new URL(composeDefaults(compose.services[name]?.environment?.DATABASE_URL ?? '')).hostname;
+    return [host, compose.services[host]] as const;
+  };
+
+  it('runs a PostgreSQL 15 server per subgraph, NATS with the JetStream configuration, and every deployable — nothing else', () => {
+    expect(infrastructure.map(([, s]) => s.image?.split(':')[0]).filter((image) => image !== 'postgres')).toEqual(['nats']);
+    expect(databaseServers).toHaveLength(serviceNames.length);
+    for (const [name, server] of databaseServers) {
+      expect(server.image, name).toMatch(/^postgres:15\b/);
+    }
     expect(compose.services.nats?.volumes?.some((v) => v.startsWith('./nats/jetstream.conf:'))).toBe(true);
-    expect(compose.services.postgres?.volumes?.some((v) => v.startsWith('./postgres/init.sql:/docker-entrypoint-initdb.d/'))).toBe(true);
     expect(hub.map(([name]) => name).sort()).toEqual([...deployables].sort());
   });
 
@@ -182,14 +234,75 @@ describe('infra/compose.yaml', () => {
     }
   });
 
-  it('gives each subgraph its own database and partners the alliance’s address', () => {
+  it('gives each subgraph a database server of its own: its own volume, role, password and a network no other process joins', () => {
+    const subgraphsOf = hub.filter(([n]) => n !== 'gateway');
+    for (const [name, service] of subgraphsOf) {
+      const [host, server] = serverOf(name);
+      const environment = server?.environment ?? {};
+      expect(server?.image, `${name}: its DATABASE_URL names no PostgreSQL service`).toMatch(/^postgres:15\b/);
+      const database = databaseNames.get(name);
+      // The very password variable its server is started with, the role and database it creates.
+      expect(service.environment?.DATABASE_URL, name).toBe(
+        `postgres://${environment.POSTGRES_USER}:${environment.POSTGRES_PASSWORD}@${host}:5432/${environment.POSTGRES_DB}`,
+      );
+      expect(environment.POSTGRES_DB, name).toBe(database);
+      expect(server?.healthcheck?.test, name).toEqual(['CMD', 'pg_isready', '-U', environment.POSTGRES_USER, '-d', database]);
+      expect(Object.keys(service.depends_on ?? {}), name).toContain(host);
+      // Its data network: internal, and shared by the server and this subgraph alone.
+      expect(server?.networks?.length, host).toBe(1);
+      const network = server?.networks?.[0] ?? '';
+      expect(compose.networks?.[network]?.internal, network).toBe(true);
+      const members = Object.entries(compose.services).filter(([, s]) => s.networks?.includes(network));
+      expect(members.map(([member]) => member).sort(), network).toEqual([host, name].sort());
+    }
+    const servers = subgraphsOf.map(([name]) => serverOf(name));
+    const credentials = servers.map(([, server]) => server?.environment ?? {});
+    expect(repeated(servers.map(([host]) => host)), 'database servers shared').toEqual([]);
+    expect(repeated(credentials.map((c) => c.POSTGRES_USER ?? '')), 'roles shared').toEqual([]);
+    expect(repeated(credentials.map((c) => c.POSTGRES_PASSWORD ?? '')), 'password variables shared').toEqual([]);
+    expect(repeated(credentials.map((c) => composeDefaults(c.POSTGRES_PASSWORD ?? ''))), 'default passwords shared').toEqual([]);
+    expect(repeated(servers.flatMap(([, server]) => server?.volumes ?? []).map((v) => v.split(':')[0] ?? '')), 'volumes shared').toEqual(
+      [],
+    );
+  });
+
+  it('gives every signer its own key file as its own secret, HUB_SIGNING_KEYS naming it; the alliance and the gateway none of another’s', () => {
+    const mounted = new Map<string, string[]>();
+    for (const [name, service] of hub) {
+      const secrets = (service.secrets ?? []).map((secret) => (typeof secret === 'string' ? { source: secret } : secret));
+      mounted.set(
+        name,
+        secrets.map((secret) => secret.source),
+      );
+      if (!signers(kinds).includes(name)) {
+        expect(secrets, `${name} signs nothing and holds no keys`).toEqual([]);
+        expect(service.environment?.HUB_SIGNING_KEYS, name).toBeUndefined();
+        continue;
+      }
+      expect(secrets, name).toHaveLength(1);
+      const [secret] = secrets;
+      expect(secret?.target, `${name}: HUB_SIGNING_KEYS is where its secret is mounted`).toBe(service.environment?.HUB_SIGNING_KEYS);
+      const file = compose.secrets?.[secret?.source ?? '']?.file;
+      expect(file, name).toBe(`./keys/${name}.jwks.json`);
+      expect(ignoredByGit(`infra/keys/${name}.jwks.json`), `infra/keys/${name}.jwks.json must be git-ignored`).toBe(true);
+    }
+    const sources = [...mounted.values()].flat();
+    expect(repeated(sources), 'a key secret mounted by two services').toEqual([]);
+    expect(repeated(Object.values(compose.secrets ?? {}).map((s) => s.file ?? '')), 'a key file behind two secrets').toEqual([]);
+    expect(sources.sort()).toEqual(Object.keys(compose.secrets ?? {}).sort());
+  });
+
+  it('tells every subgraph the gateway’s JWKS URL, the alliance where each kind publishes its keys, partners the alliance’s address', () => {
+    const gatewayPort = compose.services.gateway?.environment?.PORT;
     for (const [name, service] of hub.filter(([n]) => n !== 'gateway')) {
-      const url = new URL(service.environment?.DATABASE_URL ?? '');
-      expect(url.hostname, name).toBe('postgres');
-      expect(url.pathname, name).toBe(`/${databaseNames.get(name)}`);
+      expect(service.environment?.HUB_GATEWAY_KEYS_URL, name).toBe(jwksUrl('gateway', gatewayPort));
       if (isPartner(name)) {
         expect(service.environment?.ALLIANCE_INTERNAL_URL, name).toBe(`http://alliance:${containerPort}`);
       }
+    }
+    const template = compose.services.alliance?.environment?.HUB_KIND_KEYS_URL_TEMPLATE ?? '';
+    for (const kind of kinds) {
+      expect(template.replaceAll('{name}', kind.name), kind.name).toBe(jwksUrl(kind.name, compose.services[kind.name]?.environment?.PORT));
     }
   });
 
@@ -225,7 +338,19 @@ describe('infra/k8s', () => {
   );
   const ofKind = (kind: string) => objects.filter((o) => o.kind === kind);
   const configMap = ofKind('ConfigMap')[0]?.data ?? {};
-  const secret = ofKind('Secret')[0]?.stringData ?? {};
+  const secrets = new Map(ofKind('Secret').map((o) => [o.metadata.name, o.stringData ?? {}]));
+  const deploymentOf = (name: string) => ofKind('Deployment').find((o) => o.metadata.name === name);
+  type EnvVar = { name: string; value?: string; valueFrom?: any };
+  const envOf = (name: string): EnvVar[] => deploymentOf(name)?.spec.template.spec.containers[0].env ?? [];
+  /** A container's environment as its process sees it: every value resolved from the ConfigMap and Secrets. */
+  const resolvedEnv = (name: string): Record<string, string | undefined> =>
+    Object.fromEntries(
+      envOf(name).map((v) => {
+        const fromConfig = v.valueFrom?.configMapKeyRef?.key;
+        const fromSecret = v.valueFrom?.secretKeyRef;
+        return [v.name, fromConfig ? configMap[fromConfig] : fromSecret ? secrets.get(fromSecret.name)?.[fromSecret.key] : v.value];
+      }),
+    );
 
   it('lists every manifest in kustomization.yaml', () => {
     expect([...kustomization.resources].sort()).toEqual(files.filter((f) => f !== 'kustomization.yaml').sort());
@@ -267,13 +392,58 @@ describe('infra/k8s', () => {
             expect(configMap, `${name}: ConfigMap key ${fromConfig}`).toHaveProperty([fromConfig]);
           }
           if (fromSecret) {
-            expect(secret, `${name}: Secret key ${fromSecret}`).toHaveProperty([fromSecret]);
+            const secretName = variable.valueFrom.secretKeyRef.name;
+            expect(secrets.get(secretName), `${name}: Secret ${secretName} key ${fromSecret}`).toHaveProperty([fromSecret]);
           }
         }
         expect(env.find((v) => v.name === 'HOST')?.value).toBe('0.0.0.0');
         if (name !== 'gateway') {
-          expect(env.map((v) => v.name)).toEqual(expect.arrayContaining(['DATABASE_URL', 'HUB_INTERNAL_SECRET']));
+          expect(env.map((v) => v.name)).toEqual(expect.arrayContaining(['DATABASE_URL', 'HUB_GATEWAY_KEYS_URL']));
         }
+      });
+
+      it('would start with HUB_ENV=production: every key and URL production demands is set', () => {
+        const resolved = resolvedEnv(name);
+        expect(resolved.HUB_ENV).toBe('production');
+        if (name === 'gateway') {
+          expect(() => parseGatewayEnv(resolved)).not.toThrow();
+        } else {
+          expect(() => parseSubgraphEnv(containerPort, resolved)).not.toThrow();
+        }
+        // The partner kit's and the alliance's own refusals (packages/partner-kit, services/alliance/src/env.ts).
+        if (isPartner(name)) {
+          expect(resolved.HUB_SIGNING_KEYS, name).toBeTruthy();
+        }
+        if (name === 'alliance') {
+          expect(resolved.HUB_KIND_KEYS_URL_TEMPLATE).toMatch(/\{name\}/);
+        }
+      });
+
+      it('reads credentials from its own Secret only, and its keys (if it signs) from a Secret of its own, mounted read-only', () => {
+        const secretRefs = env.flatMap((v) => (v.valueFrom?.secretKeyRef ? [v.valueFrom.secretKeyRef.name as string] : []));
+        expect(new Set(secretRefs), name).toEqual(new Set([`${name}-secrets`]));
+        const pod = deployment?.spec.template.spec;
+        const secretVolumes: { name: string; secret: { secretName: string; defaultMode?: number } }[] = (pod?.volumes ?? []).filter(
+          (v: { secret?: unknown }) => v.secret,
+        );
+        const keyFile = env.find((v) => v.name === 'HUB_SIGNING_KEYS')?.value;
+        if (!signers(kinds).includes(name)) {
+          expect(secretVolumes, `${name} signs nothing and mounts no keys`).toEqual([]);
+          expect(keyFile, name).toBeUndefined();
+          return;
+        }
+        expect(secretVolumes, name).toHaveLength(1);
+        const [volume] = secretVolumes;
+        expect(volume?.secret.secretName, name).toBe(`${name}-keys`);
+        const mounts: { name: string; mountPath: string; readOnly?: boolean; subPath?: string }[] = container.volumeMounts ?? [];
+        const mount = mounts.find((m) => m.name === volume?.name);
+        expect(mount?.readOnly, `${name}: keys mounted read-only`).toBe(true);
+        // Not a subPath: a Secret's update (a rotation) reaches a volume mounted whole, never a subPath.
+        expect(mount?.subPath, name).toBeUndefined();
+        expect(keyFile, `${name}: HUB_SIGNING_KEYS is a file of its mounted key Secret`).toBe(`${mount?.mountPath}/${name}.jwks.json`);
+        // Readable by the container's user through the pod's fsGroup (0440), by no one else.
+        expect(volume?.secret.defaultMode, name).toBe(0o440);
+        expect(pod?.securityContext?.fsGroup, name).toBe(container.securityContext.runAsUser);
       });
 
       it('listens on the container port, which its Service exposes', () => {
@@ -293,19 +463,47 @@ describe('infra/k8s', () => {
     });
   }
 
-  it('wires URLs to Services and each subgraph to its own database', () => {
+  it('wires URLs to Services: the subgraphs, the gateway’s JWKS, each kind’s JWKS, the alliance', () => {
+    const servicePort = (name: string) => ofKind('Service').find((o) => o.metadata.name === name)?.spec.ports[0].port;
     const targets = gatewayTargets(configMap.HUB_SUBGRAPH_URL_TEMPLATE);
     expect(Object.keys(targets).sort()).toEqual([...serviceNames].sort());
     for (const [subgraph, url] of Object.entries(targets)) {
-      const port = ofKind('Service').find((o) => o.metadata.name === subgraph)?.spec.ports[0].port;
-      expect(url, subgraph).toBe(`http://${subgraph}:${port}/graphql`);
+      expect(url, subgraph).toBe(`http://${subgraph}:${servicePort(subgraph)}/graphql`);
     }
     expect(configMap.ALLIANCE_INTERNAL_URL).toBe(`http://alliance:${containerPort}`);
     for (const name of serviceNames) {
-      const key = ofKind('Deployment')
-        .find((o) => o.metadata.name === name)
-        ?.spec.template.spec.containers[0].env.find((v: { name: string }) => v.name === 'DATABASE_URL')?.valueFrom.secretKeyRef.key;
-      expect(new URL(secret[key] ?? '').pathname, name).toBe(`/${databaseNames.get(name)}`);
+      expect(resolvedEnv(name).HUB_GATEWAY_KEYS_URL, name).toBe(jwksUrl('gateway', servicePort('gateway')));
+    }
+    const template = resolvedEnv('alliance').HUB_KIND_KEYS_URL_TEMPLATE ?? '';
+    for (const kind of kinds) {
+      expect(template.replaceAll('{name}', kind.name), kind.name).toBe(jwksUrl(kind.name, servicePort(kind.name)));
+    }
+  });
+
+  it('gives each subgraph its own database with credentials of its own (server, role, password)', () => {
+    const urls = serviceNames.map((name) => new URL(resolvedEnv(name).DATABASE_URL ?? ''));
+    for (const [index, name] of serviceNames.entries()) {
+      expect(urls[index]?.pathname, name).toBe(`/${databaseNames.get(name)}`);
+    }
+    expect(repeated(urls.map((url) => url.host)), 'database servers shared').toEqual([]);
+    expect(repeated(urls.map((url) => url.username)), 'roles shared').toEqual([]);
+    expect(repeated(urls.map((url) => url.password)), 'passwords shared').toEqual([]);
+  });
+
+  it('holds no key: every key Secret is created by its organization, none is in the manifests', () => {
+    const mountedKeySecrets = ofKind('Deployment').flatMap((o) =>
+      (o.spec.template.spec.volumes ?? []).flatMap((v: { secret?: { secretName: string } }) => (v.secret ? [v.secret.secretName] : [])),
+    );
+    expect(mountedKeySecrets.sort()).toEqual(
+      signers(kinds)
+        .map((name) => `${name}-keys`)
+        .sort(),
+    );
+    for (const name of mountedKeySecrets) {
+      expect(secrets.has(name), `${name} must not be in the repository`).toBe(false);
+    }
+    for (const values of secrets.values()) {
+      expect(Object.values(values).some((value) => value.includes('"keys"') || value.includes('"d"'))).toBe(false);
     }
   });
 
@@ -342,6 +540,12 @@ describe('infra/Dockerfile', () => {
   it('keeps local state out of the build context', () => {
     const ignored = read('infra/Dockerfile.dockerignore').split('\n');
     expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '.data', '.git']));
+  });
+
+  it('never bakes keys into the image: key files stay out of the context and nothing names one', () => {
+    const ignored = read('infra/Dockerfile.dockerignore').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['infra/keys', '**/*.jwks.json', '.data']));
+    expect(dockerfile).not.toMatch(/jwks|HUB_SIGNING_KEYS|infra\/keys/);
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * `pnpm infra`: writes the parts of infra/ that list the subgraphs (Compose services, one
- * Kubernetes manifest per kind, the kustomization, the ConfigMap and Secret, init.sql) from the
+ * Kubernetes manifest per kind with its own Secret, the kustomization, the ConfigMap) from the
  * kind folders (scripts/infra-files.ts), and removes a generated manifest whose kind folder is
  * gone. `pnpm check:generated` runs it and fails when the committed files differ.
  */
