@@ -228,6 +228,9 @@ describe('a new kind of partner joins a running hub', () => {
         DATABASE_URL: databaseUrl(server, `hub_test_${port}_${names.database}`),
         HUB_SEED: 'demo',
         ALLIANCE_INTERNAL_URL: `http://127.0.0.1:${port + 1}`,
+        // The new organization's own key (generated: development), and the gateway's published keys.
+        HUB_SIGNING_KEYS: join(hub.keysDir, `${name}.jwks.json`),
+        HUB_GATEWAY_KEYS_URL: `${new URL(hub.gatewayUrl).origin}/.well-known/jwks.json`,
       },
       log: () => {},
     });

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openKeyRing } from '@hub/contracts';
 import { portAnswers, processAlive, repoRoot, subgraphServices } from '@hub/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { demo, eventually, gql } from './support/hub.ts';
@@ -168,9 +169,14 @@ describe('the start command (embedded PostgreSQL)', { timeout: 300_000 }, () => 
   });
 
   it('with HUB_ENV=production, introspection and the Sandbox are off', async () => {
+    // Production brings its own keys: one file per signing service, made beforehand.
+    const keysDir = join(scratch, 'keys');
+    for (const name of ['gateway', ...partners]) {
+      await openKeyRing(join(keysDir, `${name}.jwks.json`), { create: true });
+    }
     const run = await start({
       HUB_ENV: 'production',
-      HUB_INTERNAL_SECRET: 'start-e2e-internal-secret-0123456789abcdef',
+      HUB_KEYS_DIR: keysDir,
       HUB_JWT_SECRET: 'start-e2e-jwt-secret-0123456789abcdef012345',
       HUB_DEMO_LOGIN: '0',
     });
