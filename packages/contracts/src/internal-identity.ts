@@ -45,23 +45,34 @@ export async function signInternalIdentity(viewer: Viewer, signer: InternalSigne
     .sign(key.privateKey);
 }
 
+/** A token refused for what it says (issuer, algorithm, role), not for keys that could not be had. */
+export class UntrustedIdentityError extends Error {}
+
 /**
  * Verifies an internal identity token addressed to `audience`: signed by an issuer in `trusted`
  * with one of that issuer's keys, unexpired, with a valid role. Throws otherwise; callers turn
- * that into UNAUTHENTICATED. The caller is the issuer's, never a claim of the token.
+ * that into UNAUTHENTICATED. The caller is the issuer's, never a claim of the token. `at` is the
+ * moment the token was presented, now unless given: a JetStream message is judged as of when
+ * the stream stored it, since the alliance may read it long after (ADR 0022).
  */
-export async function verifyInternalIdentity(token: string, audience: string, trusted: TrustedIssuers): Promise<InternalIdentity> {
+export async function verifyInternalIdentity(
+  token: string,
+  audience: string,
+  trusted: TrustedIssuers,
+  at?: Date,
+): Promise<InternalIdentity> {
   const { alg } = decodeProtectedHeader(token);
   const { iss } = decodeJwt(token);
   const keys = typeof iss === 'string' ? trusted.get(iss) : undefined;
   if (alg !== signingAlgorithm || !keys) {
-    throw new Error('identity token from an issuer this service does not trust');
+    throw new UntrustedIdentityError('identity token from an issuer this service does not trust');
   }
   const { payload } = await jwtVerify(token, keys, {
     issuer: iss,
     audience,
     algorithms: [signingAlgorithm],
     requiredClaims: ['exp', 'iat', 'sub'],
+    ...(at ? { currentDate: at } : {}),
   });
   if (iss !== gatewayIssuer) {
     // A relay speaks for its subgraph alone: whatever role or partner its token claims, it is no user.
@@ -69,7 +80,7 @@ export async function verifyInternalIdentity(token: string, audience: string, tr
   }
   const role = payload.role as Role;
   if (!roles.includes(role) || typeof payload.sub !== 'string') {
-    throw new Error('identity token has no valid subject or role');
+    throw new UntrustedIdentityError('identity token has no valid subject or role');
   }
   const viewer: Viewer = {
     subject: payload.sub,

@@ -1,9 +1,8 @@
-import type { InternalSigner } from '@hub/contracts';
 import { continueTraces, inSpan } from '@hub/http/tracing';
 import { backgroundFork, backgroundTransaction, executeInBackground, type Registry, sampledCounter, sampledGauge } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { postToAlliance } from './alliance-client.ts';
-import { Outbox, type OutboxRow } from './entities.ts';
+import { Outbox } from './entities.ts';
+import type { EventTransport } from './event-transports.ts';
 import { startRetryingLoop } from './retrying-loop.ts';
 
 /** The advisory lock that lets one replica of a partner subgraph relay at a time. */
@@ -13,10 +12,8 @@ const pruneEveryMs = 3_600_000;
 
 export interface RelayOptions {
   readonly orm: MikroORM;
-  /** The alliance subgraph's ingestion endpoint, e.g. http://127.0.0.1:4001/ingest. */
-  readonly ingestUrl: string;
-  /** The subgraph's relay identity and keys, which the alliance checks against this kind's. */
-  readonly signer: InternalSigner;
+  /** How a batch reaches the alliance: its `/ingest` over HTTP or NATS JetStream (`event-transports.ts`). */
+  readonly transport: EventTransport;
   /** This subgraph's name; the relay authenticates as `relay:<name>`. */
   readonly subgraph: string;
   /** Events per delivery. Default 200. */
@@ -38,9 +35,10 @@ export interface OutboxRelay {
 
 /**
  * Delivers outbox rows in `seq` order to the alliance, in batches, until each batch is
- * acknowledged; then marks them delivered. While the alliance is unreachable it retries with
- * exponential backoff, so an outage delays events but loses none. The alliance ingests
- * idempotently by event id, so a batch re-sent after a lost acknowledgement is harmless.
+ * acknowledged (by the alliance, or by JetStream having stored it); then marks them delivered.
+ * While the alliance (or NATS) is unreachable it retries with exponential backoff, so an outage
+ * delays events but loses none. The alliance ingests idempotently by event id, so a batch re-sent
+ * after a lost acknowledgement is harmless.
  */
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 200;
@@ -66,10 +64,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       const traces = continueTraces(rows.map((row) => row.traceparent));
       const attributes = { 'hub.subgraph': options.subgraph, 'hub.outbox.events': rows.length };
       await inSpan('outbox delivery', { ...traces, attributes }, async () => {
-        const response = await postToAlliance(options.ingestUrl, { events: rows.map(toEvent) }, options.signer, 10_000);
-        if (!response.ok) {
-          throw new Error(`alliance ingestion answered ${response.status}: ${(await response.text()).slice(0, 200)}`);
-        }
+        await options.transport(rows);
       });
       await em.nativeUpdate(Outbox, { seq: { $in: rows.map((row) => row.seq) } }, { deliveredAt: new Date() });
       delivered += rows.length;
@@ -109,10 +104,6 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     nudge: loop.nudge,
     stop: loop.stop,
   };
-}
-
-function toEvent(row: OutboxRow) {
-  return { eventId: row.eventId, entity: row.entity, entityId: row.entityId, version: row.version, payload: row.payload };
 }
 
 /** Events not yet delivered and the age of the oldest, in one statement. */

@@ -9,6 +9,7 @@ import {
   PartyMember,
   ProgressReport,
 } from '@hub/contracts';
+import { createEventPublisher, parseEventTransport } from '@hub/event-stream';
 import { log } from '@hub/http/log';
 import {
   backgroundFork,
@@ -28,6 +29,7 @@ import { z } from 'zod';
 import { registerAssignmentMetrics, startAssignmentPuller } from './assignments.ts';
 import { createPartnerLoaders, type PartnerContext, type PartnerRuntime } from './context.ts';
 import { defineCommitmentEntity, partnerEntities } from './entities.ts';
+import { httpTransport, jetStreamTransport } from './event-transports.ts';
 import { MembershipDirectory } from './memberships.ts';
 import { registerRelayMetrics, startOutboxRelay } from './relay.ts';
 import { createPartnerResolvers } from './resolvers.ts';
@@ -57,7 +59,8 @@ export function buildPartnerSchema(spec: PartnerKindSpec): Promise<GraphQLSchema
 /**
  * A partner subgraph's environment: the common subgraph variables plus `ALLIANCE_INTERNAL_URL`
  * (default http://127.0.0.1:4001), the alliance subgraph's base URL for outbox delivery
- * (`/ingest`), membership checks (`/members`) and project assignments (`/assignments`).
+ * (`/ingest`), membership checks (`/members`) and project assignments (`/assignments`), and the
+ * event transport (`HUB_EVENT_TRANSPORT`, `HUB_NATS_URL`, `HUB_NATS_STREAM`: HTTP by default).
  */
 export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv = process.env) {
   const env = parseSubgraphEnv(defaultPort, source);
@@ -67,6 +70,7 @@ export function parsePartnerEnv(defaultPort: number, source: NodeJS.ProcessEnv =
   return Object.freeze({
     ...env,
     ALLIANCE_INTERNAL_URL: z.string().url().default('http://127.0.0.1:4001').parse(source.ALLIANCE_INTERNAL_URL),
+    events: parseEventTransport(source),
   });
 }
 export type PartnerEnv = ReturnType<typeof parsePartnerEnv>;
@@ -103,10 +107,14 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
   if (options.seed) {
     await seedPartnerData(backgroundFork(orm), spec.kind, commitmentEntity, options.seed);
   }
+  const { events } = options.env;
+  const publisher =
+    events.transport === 'jetstream'
+      ? createEventPublisher({ natsUrl: events.natsUrl, stream: events.stream, name: `relay:${spec.subgraph}` })
+      : null;
   const relay = startOutboxRelay({
     orm,
-    ingestUrl: `${options.env.ALLIANCE_INTERNAL_URL}/ingest`,
-    signer,
+    transport: publisher ? jetStreamTransport(publisher, signer) : httpTransport(`${options.env.ALLIANCE_INTERNAL_URL}/ingest`, signer),
     subgraph: spec.subgraph,
   });
   const assignments = startAssignmentPuller({
@@ -151,6 +159,7 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
     async close() {
       await assignments.stop();
       await relay.stop();
+      await publisher?.close();
       await server.close();
       await orm.close();
     },

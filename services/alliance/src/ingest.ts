@@ -1,6 +1,6 @@
 import { CommitmentStatus, type InternalIdentity, type LightThresholds, type PartnerKind } from '@hub/contracts';
 import { logger } from '@hub/http/log';
-import { inSpan } from '@hub/http/tracing';
+import { continueTraces, inSpan } from '@hub/http/tracing';
 import { backgroundFork, backgroundTransaction, errorBody, executeInBackground } from '@hub/subgraph-kit';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
@@ -44,14 +44,15 @@ const activityPayload = z.object({
   advancedCommitmentIds: z.array(z.string().uuid()),
   updatedAt: z.string().optional(),
 });
-const event = z.object({
+/** One partner event as a relay sends it (an item of `/ingest`'s batch, or one JetStream message). */
+export const partnerEvent = z.object({
   eventId: z.string().uuid(),
   entity: z.enum(['commitment', 'activity', 'need', 'resource']),
   entityId: z.string().uuid(),
   version: z.number().int().positive(),
   payload: z.record(z.string(), z.unknown()),
 });
-const body = z.object({ events: z.array(event).max(1000) });
+const body = z.object({ events: z.array(partnerEvent).max(1000) });
 
 export interface IngestStats {
   applied: number;
@@ -220,16 +221,21 @@ async function applyActivity(
 /** How each entity's events are applied. */
 const appliers = { commitment: applyCommitment, activity: applyActivity, need: applyNeed, resource: applyResource };
 
+/** The kind whose relay `caller` is (`relay:<kind>`), or undefined for anyone else. */
+export function kindOfRelay(caller: string | undefined): PartnerKind | undefined {
+  return caller ? relayKinds.get(caller) : undefined;
+}
+
+export type PartnerEvent = z.infer<typeof partnerEvent>;
+
 /**
- * The `/ingest` route: applies a partner relay's batch of outbox events in one transaction, in
- * order. Each event id is applied at most once; a version not newer than the indexed one is
- * ignored; an event for an alliance the partner does not belong to is acknowledged and counted
- * as rejected, and so is a malformed payload (retrying could never succeed). Only relays (`relay:<kind>`) may call it.
+ * The `/ingest` route: applies a partner relay's batch of outbox events (`ingestEvents`). Only
+ * relays (`relay:<kind>`) may call it.
  */
 export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
-    const kind = identity ? relayKinds.get(identity.caller) : undefined;
-    if (!kind) {
+    const kind = kindOfRelay(identity?.caller);
+    if (!identity || !kind) {
       return { status: 403, body: errorBody('FORBIDDEN', 'Only partner relays may deliver events') };
     }
     const parsed = body.safeParse(raw);
@@ -239,28 +245,50 @@ export function createIngestRoute(orm: MikroORM, totals: IngestStats) {
         body: errorBody('BAD_USER_INPUT', `Malformed batch: ${parsed.error.issues[0]?.message}`),
       };
     }
-    const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
-    const attributes = { 'hub.caller': identity?.caller ?? '', 'hub.ingest.events': parsed.data.events.length };
-    await inSpan('alliance ingestion', { attributes }, async (span) => {
-      await ingestBatch(orm, kind, parsed.data.events, stats);
-      span.setAttributes({
-        'hub.ingest.applied': stats.applied,
-        'hub.ingest.duplicates': stats.duplicates,
-        'hub.ingest.rejected': stats.rejected,
-      });
-    });
-    for (const key of Object.keys(stats) as (keyof IngestStats)[]) {
-      totals[key] += stats[key];
-    }
-    if (stats.rejected > 0) {
-      log.warn(`rejected ${stats.rejected} event(s) from ${identity?.caller}: malformed, or the partner is not a member of that alliance`);
-    }
-    return { status: 200, body: stats };
+    return { status: 200, body: await ingestEvents(orm, kind, identity.caller, parsed.data.events, totals) };
   };
 }
 
+/**
+ * Applies a relay's events (its identity already verified: `caller` is `kind`'s relay) in one
+ * transaction, in order, and adds the outcomes to `totals`: the one ingestion path of HTTP
+ * deliveries and JetStream messages. Each event id is applied at most once; a version not newer
+ * than the indexed one is ignored; an event for an alliance the partner does not belong to is
+ * acknowledged and counted as rejected, and so is a malformed payload (retrying could never
+ * succeed). Rejects when the transaction fails (nothing applied; the sender tries again).
+ * `traceparents`, when the events came without a request to continue (JetStream), are the
+ * traces of the writes that queued them (ADR 0019).
+ */
+export async function ingestEvents(
+  orm: MikroORM,
+  kind: PartnerKind,
+  caller: string,
+  events: readonly PartnerEvent[],
+  totals: IngestStats,
+  traceparents: readonly (string | undefined)[] = [],
+): Promise<IngestStats> {
+  const stats: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
+  const attributes = { 'hub.caller': caller, 'hub.ingest.events': events.length };
+  const traces = traceparents.length > 0 ? continueTraces(traceparents) : {};
+  await inSpan('alliance ingestion', { ...traces, attributes }, async (span) => {
+    await ingestBatch(orm, kind, events, stats);
+    span.setAttributes({
+      'hub.ingest.applied': stats.applied,
+      'hub.ingest.duplicates': stats.duplicates,
+      'hub.ingest.rejected': stats.rejected,
+    });
+  });
+  for (const key of Object.keys(stats) as (keyof IngestStats)[]) {
+    totals[key] += stats[key];
+  }
+  if (stats.rejected > 0) {
+    log.warn(`rejected ${stats.rejected} event(s) from ${caller}: malformed, or the partner is not a member of that alliance`);
+  }
+  return stats;
+}
+
 /** Applies one batch in one transaction, counting each event's outcome in `stats`. */
-async function ingestBatch(orm: MikroORM, kind: PartnerKind, events: z.infer<typeof body>['events'], stats: IngestStats): Promise<void> {
+async function ingestBatch(orm: MikroORM, kind: PartnerKind, events: readonly PartnerEvent[], stats: IngestStats): Promise<void> {
   await backgroundTransaction(orm, async (em) => {
     // One ingestion at a time: events then commit in the order of their sequence numbers.
     await lockEventOrder(em);

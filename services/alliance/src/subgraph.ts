@@ -1,4 +1,5 @@
 import { assignmentRoutes } from '@hub/cobuild';
+import { parseEventTransport } from '@hub/event-stream';
 import { logger } from '@hub/http/log';
 import {
   backgroundFork,
@@ -13,6 +14,7 @@ import { createAccountsRoute } from './accounts.ts';
 import { createAssignmentsAckRoute, createAssignmentsRoute } from './cobuild/assignments.ts';
 import { type AllianceContext, createAllianceLoaders } from './context.ts';
 import { allianceEntities } from './entities.ts';
+import { type EventConsumer, registerEventConsumerMetrics, startEventConsumer } from './event-consumer.ts';
 import { EventHub } from './event-hub.ts';
 import { createIngestRoute, createMembersRoute, type IngestStats, pruneOldEvents } from './ingest.ts';
 import { registerAllianceMetrics } from './metrics.ts';
@@ -41,7 +43,8 @@ export interface AllianceOptions {
  * Starts the alliance subgraph: migrates its database, seeds the demo alliances (and the demo
  * editor accounts) when asked and empty and the demo members' locations where missing, listens
  * for its own events, serves GraphQL (HTTP and WebSocket), `/ingest`, `/members`, `/accounts`
- * and the project-assignment routes (`/assignments`, `/assignments/ack`), and sweeps for
+ * and the project-assignment routes (`/assignments`, `/assignments/ack`), consumes partner
+ * events from NATS JetStream when `HUB_EVENT_TRANSPORT=jetstream` (ADR 0022), and sweeps for
  * reminders (督办) and the claim hall every `reminderSweepMs`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
@@ -60,12 +63,19 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
   const events = new EventHub(orm, env.DATABASE_URL);
   await events.start();
   const ingested: IngestStats = { applied: 0, duplicates: 0, stale: 0, rejected: 0 };
+  const trust = allianceTrust(env);
+  const transport = parseEventTransport();
+  // `/ingest` stays open with JetStream too: a partner still on HTTP delivers there meanwhile.
+  const consumer: EventConsumer | null =
+    transport.transport === 'jetstream'
+      ? startEventConsumer({ orm, databaseUrl: env.DATABASE_URL, settings: transport, trust, totals: ingested })
+      : null;
   const server = await startSubgraphServer<AllianceContext>({
     name: 'alliance',
     schema: await buildAllianceSchema(),
     port: env.PORT,
     host: env.HOST,
-    trustedIssuers: allianceTrust(env),
+    trustedIssuers: trust,
     mode: env.HUB_ENV,
     createContext: ({ viewer }) => ({ ...forkForRequest(orm, createAllianceLoaders), viewer, events }),
     routes: {
@@ -75,7 +85,12 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
       [assignmentRoutes.pending]: createAssignmentsRoute(orm),
       [assignmentRoutes.ack]: createAssignmentsAckRoute(orm),
     },
-    metrics: (registry) => registerAllianceMetrics(registry, database, ingested, events),
+    metrics: (registry) => {
+      registerAllianceMetrics(registry, database, ingested, events);
+      if (consumer) {
+        registerEventConsumerMetrics(registry, consumer);
+      }
+    },
     readiness: databaseReadiness(database),
   });
   const pruning = setInterval(() => {
@@ -88,6 +103,7 @@ export async function createAllianceSubgraph(env: SubgraphEnv, options: Alliance
     async close() {
       clearInterval(pruning);
       await sweep.stop();
+      await consumer?.stop();
       await server.close();
       await events.stop();
       await orm.close();
