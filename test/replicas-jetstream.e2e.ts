@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
-import { connect as connectTcp, createServer as createTcpServer, type Socket, type Server as TcpServer } from 'node:net';
 import { identityHeader, openKeyRing, signInternalIdentity } from '@hub/contracts';
-import { allianceConsumer, connectNats, createEventPublisher, jetstreamManager, type NatsConnection } from '@hub/event-stream';
+import { connectNats, createEventPublisher, type NatsConnection } from '@hub/event-stream';
 import { type RunningStack, repoRoot, type ServiceProcess, startServiceProcess } from '@hub/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, eventually, metric, startTestHub, tokenFor } from './support/hub.ts';
+import { deleteStream, natsUrl, testStreamName, untilIngested } from './support/jetstream.ts';
 import {
   currentCursor,
   type Delivery,
@@ -22,6 +22,7 @@ import {
 } from './support/live-client.ts';
 import { type Caller, people, sql, untilRelayed } from './support/publishing.ts';
 import { startGatewayReplica } from './support/replicas.ts';
+import { TcpProxy } from './support/tcp-proxy.ts';
 
 /**
  * Past one machine (ADR 0022): partner events travel over NATS JetStream (the machine's server at
@@ -37,53 +38,18 @@ const port = 6200;
 const replicaPorts = [6211, 6212] as const;
 const secondGatewayPort = 6220;
 const keysDirectoryPort = 6230;
-const natsUrl = 'nats://127.0.0.1:4222';
-/** A stream of this run's own, so runs (and other test files) never see each other's messages. */
-const stream = `HUB_TEST_${process.pid}_${Date.now()}`;
+const stream = testStreamName('REPLICAS');
 const jetStreamEnv = { HUB_EVENT_TRANSPORT: 'jetstream', HUB_NATS_URL: natsUrl, HUB_NATS_STREAM: stream };
 const allianceId = demo.alliances.highway;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let hub: RunningStack;
 let nats: NatsConnection;
-let proxy: TcpServer;
+let proxy: TcpProxy | null = null;
 let keysDirectory: HttpServer;
 const replicas = new Map<number, ServiceProcess>();
 let secondGateway: ServiceProcess | null = null;
 const subscribers: LiveSubscriber[] = [];
-
-/**
- * A round-robin TCP proxy on `listenPort` in front of `backends`, as a Service spreads
- * connections over its endpoints; a backend refusing the connection (gone) is skipped.
- */
-function startRoundRobinProxy(listenPort: number, backends: readonly number[]): Promise<TcpServer> {
-  let next = 0;
-  const server = createTcpServer((client) => {
-    client.pause();
-    const tryBackend = (left: number) => {
-      const backendPort = backends[next++ % backends.length] as number;
-      const upstream: Socket = connectTcp({ host: '127.0.0.1', port: backendPort });
-      upstream.once('connect', () => {
-        upstream.on('error', () => client.destroy());
-        client.on('error', () => upstream.destroy());
-        upstream.on('close', () => client.destroy());
-        client.on('close', () => upstream.destroy());
-        client.pipe(upstream);
-        upstream.pipe(client);
-        client.resume();
-      });
-      upstream.once('error', () => {
-        if (!upstream.remoteAddress && left > 1) {
-          tryBackend(left - 1);
-        } else {
-          client.destroy();
-        }
-      });
-    };
-    tryBackend(backends.length);
-  });
-  return new Promise((resolve) => server.listen(listenPort, '127.0.0.1', () => resolve(server)));
-}
 
 /**
  * Where the alliance replicas find each kind's published keys (`HUB_KIND_KEYS_URL_TEMPLATE`
@@ -127,19 +93,6 @@ function startAllianceReplica(replicaPort: number): Promise<ServiceProcess> {
   });
 }
 
-/** Waits until the alliance's consumer has every message of the stream acknowledged: all ingested. */
-async function untilIngested(timeoutMs = 60_000): Promise<void> {
-  const manager = await jetstreamManager(nats);
-  await eventually(
-    async () => {
-      const info = await manager.consumers.info(stream, allianceConsumer);
-      return info.num_pending === 0 && info.num_ack_pending === 0;
-    },
-    timeoutMs,
-    100,
-  );
-}
-
 /** A caller through a gateway at `graphqlUrl` whose requests time out instead of hanging. */
 function callerAt(graphqlUrl: string, token: string): Caller {
   return { label: 'editor', token, request: (query, variables = {}) => gqlWithTimeout(graphqlUrl, query, variables, token) };
@@ -162,14 +115,15 @@ beforeAll(async () => {
   hub = await startTestHub(port, { env: jetStreamEnv });
   // The seed went through JetStream: wait until the alliance has ingested all of it.
   await untilRelayed(hub, 60_000);
-  await untilIngested();
+  await untilIngested(nats, stream);
   // The stack's one alliance gives way to two replicas behind a proxy on its port.
   await hub.stopService('alliance');
   keysDirectory = await startKeysDirectory(hub);
   for (const replicaPort of replicaPorts) {
     replicas.set(replicaPort, await startAllianceReplica(replicaPort));
   }
-  proxy = await startRoundRobinProxy(port + 1, replicaPorts);
+  proxy = new TcpProxy(port + 1, replicaPorts);
+  await proxy.restore();
   secondGateway = await startGatewayReplica(hub, secondGatewayPort);
 }, 240_000);
 
@@ -178,10 +132,10 @@ afterAll(async () => {
   await secondGateway?.stop();
   await Promise.all([...replicas.values()].map((replica) => replica.stop()));
   await hub?.stop();
-  proxy?.close();
+  await proxy?.cut();
   keysDirectory?.close();
   if (nats) {
-    await (await jetstreamManager(nats)).streams.delete(stream).catch(() => false);
+    await deleteStream(nats, stream);
     await nats.close();
   }
 });
@@ -220,7 +174,7 @@ describe('two gateways and two alliance replicas on JetStream', () => {
     await sleep(4000);
     await publisher.stop();
     await untilRelayed(hub, 30_000);
-    await untilIngested();
+    await untilIngested(nats, stream);
     const survivor = await leadingReplica();
 
     const expected = await listCursorsAfter(hub, allianceId, start.cursor);
@@ -275,7 +229,7 @@ describe('trust on JetStream (ADR 0020)', () => {
     } finally {
       await publisher.close();
     }
-    await untilIngested();
+    await untilIngested(nats, stream);
     const ingested = await sql<{ event_id: string }>(
       hub.databaseUrls.alliance,
       'select event_id::text from ingested_event where event_id = any($1::uuid[])',
