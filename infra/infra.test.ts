@@ -65,7 +65,12 @@ function command(name: string): string[] {
 }
 
 /** The variables each process reads: its environment schema plus direct reads. */
-const subgraphCommon = [...zodKeys('packages/subgraph-kit/src/env.ts'), ...variablesRead('packages/subgraph-kit/src')];
+const subgraphCommon = [
+  ...zodKeys('packages/subgraph-kit/src/env.ts'),
+  ...variablesRead('packages/subgraph-kit/src'),
+  // How partners' events travel (ADR 0022): read by the alliance and every partner subgraph.
+  ...zodKeys('packages/event-stream/src/settings.ts'),
+];
 function readable(name: string): Set<string> {
   if (name === 'gateway') {
     return new Set([...zodKeys('gateway/src/env.ts'), ...variablesRead('gateway/src')]);
@@ -195,7 +200,7 @@ describe('infra/compose.yaml', () => {
     secrets?: Record<string, { file?: string }>;
     networks?: Record<string, { internal?: boolean } | null>;
   };
-  const isInfrastructure = (service: ComposeService) => /^(postgres|nats):/.test(service.image ?? '');
+  const isInfrastructure = (service: ComposeService) => /^(postgres|nats|redis):/.test(service.image ?? '');
   const infrastructure = Object.entries(compose.services).filter(([, s]) => isInfrastructure(s));
   const hub = Object.entries(compose.services).filter(([, s]) => !isInfrastructure(s));
   const databaseServers = infrastructure.filter(([, s]) => s.image?.startsWith('postgres:'));
@@ -205,8 +210,13 @@ describe('infra/compose.yaml', () => {
     return [host, compose.services[host]] as const;
   };
 
-  it('runs a PostgreSQL 15 server per subgraph, NATS with the JetStream configuration, and every deployable — nothing else', () => {
-    expect(infrastructure.map(([, s]) => s.image?.split(':')[0]).filter((image) => image !== 'postgres')).toEqual(['nats']);
+  it('runs a PostgreSQL 15 server per subgraph, NATS with the JetStream configuration, Redis, and every deployable — nothing else', () => {
+    expect(
+      infrastructure
+        .map(([, s]) => s.image?.split(':')[0])
+        .filter((image) => image !== 'postgres')
+        .sort(),
+    ).toEqual(['nats', 'redis']);
     expect(databaseServers).toHaveLength(serviceNames.length);
     for (const [name, server] of databaseServers) {
       expect(server.image, name).toMatch(/^postgres:15\b/);
@@ -292,6 +302,16 @@ describe('infra/compose.yaml', () => {
     expect(sources.sort()).toEqual(Object.keys(compose.secrets ?? {}).sort());
   });
 
+  it('sends partners’ events over JetStream (the nats service, once healthy) and shares the gateway’s rate limits through Redis', () => {
+    for (const [name, service] of hub.filter(([n]) => n !== 'gateway')) {
+      expect(service.environment?.HUB_EVENT_TRANSPORT, name).toBe('jetstream');
+      expect(service.environment?.HUB_NATS_URL, name).toBe('nats://nats:4222');
+      expect(service.depends_on?.nats, name).toEqual({ condition: 'service_healthy' });
+    }
+    expect(compose.services.gateway?.environment?.HUB_REDIS_URL).toBe('redis://redis:6379');
+    expect(compose.services.gateway?.depends_on?.redis).toEqual({ condition: 'service_healthy' });
+  });
+
   it('tells every subgraph the gateway’s JWKS URL, the alliance where each kind publishes its keys, partners the alliance’s address', () => {
     const gatewayPort = compose.services.gateway?.environment?.PORT;
     for (const [name, service] of hub.filter(([n]) => n !== 'gateway')) {
@@ -312,7 +332,7 @@ describe('infra/compose.yaml', () => {
     for (const [subgraph, url] of Object.entries(targets)) {
       expect(url, subgraph).toBe(`http://${subgraph}:${compose.services[subgraph]?.environment?.PORT}/graphql`);
     }
-    expect(Object.keys(compose.services.gateway?.depends_on ?? {}).sort()).toEqual([...serviceNames].sort());
+    expect(Object.keys(compose.services.gateway?.depends_on ?? {}).sort()).toEqual([...serviceNames, 'redis'].sort());
   });
 
   it('checks readiness of each process on its own port: a subgraph’s database, the gateway’s life', () => {

@@ -20,6 +20,9 @@ export const containerSubgraphUrlTemplate = `http://{name}:${containerPort}/grap
 
 /** The alliance's base URL for the partners' relays and membership checks, in containers. */
 export const containerAllianceUrl = `http://alliance:${containerPort}`;
+/** NATS with JetStream (the partners' events, ADR 0022) and Redis (the gateways' rate limits), by service name. */
+export const containerNatsUrl = 'nats://nats:4222';
+export const containerRedisUrl = 'redis://redis:6379';
 
 /** The development default of the gateway's secret for users' HS256 tokens (the code's own default). */
 const devJwtSecret = 'dev-jwt-secret-for-demo-tokens-only-0123456789';
@@ -134,10 +137,13 @@ function composeFile(kinds: readonly KindDefinition[]): string {
       HUB_SIGNING_KEYS: ${containerKeyFile(subgraph.name)}
       HUB_GATEWAY_KEYS_URL: ${containerGatewayKeysUrl}
       ALLIANCE_INTERNAL_URL: ${containerAllianceUrl}
+      HUB_EVENT_TRANSPORT: jetstream
+      HUB_NATS_URL: ${containerNatsUrl}
       HUB_SEED: demo
 ${composeKeySecret(subgraph.name)}    networks: [default, ${dataNetwork(subgraph.name)}]
     depends_on:
       ${databaseHost(subgraph.name)}: { condition: service_healthy }
+      nats: { condition: service_healthy }
       alliance: { condition: service_healthy }
     healthcheck:
       test: ${healthCheck(healthPaths.subgraph.ready)}
@@ -180,6 +186,15 @@ ${all.map(composeDatabase).join('\n')}
       interval: 5s
       retries: 20
 
+  # The gateways' shared rate limits (one bucket per caller across replicas; nothing kept on disk).
+  redis:
+    image: redis:7-alpine
+    command: ["redis-server", "--save", "", "--appendonly", "no"]
+    healthcheck:
+      test: ["CMD", "redis-cli", "ping"]
+      interval: 5s
+      retries: 20
+
   alliance:
     build: &hub-build { context: .., dockerfile: infra/Dockerfile }
     image: party-alliance-hub:dev
@@ -190,10 +205,13 @@ ${all.map(composeDatabase).join('\n')}
       DATABASE_URL: ${composeDatabaseUrl(allianceSubgraph)}
       HUB_GATEWAY_KEYS_URL: ${containerGatewayKeysUrl}
       HUB_KIND_KEYS_URL_TEMPLATE: ${containerKindKeysUrlTemplate}
+      HUB_EVENT_TRANSPORT: jetstream
+      HUB_NATS_URL: ${containerNatsUrl}
       HUB_SEED: demo
     networks: [default, ${dataNetwork('alliance')}]
     depends_on:
       ${databaseHost('alliance')}: { condition: service_healthy }
+      nats: { condition: service_healthy }
     healthcheck:
       test: ${healthCheck(healthPaths.subgraph.ready)}
       interval: 5s
@@ -208,12 +226,14 @@ ${kinds.map((kind) => partner(kindSubgraph(kind))).join('')}
       HOST: 0.0.0.0
       HUB_SUBGRAPH_URL_TEMPLATE: ${containerSubgraphUrlTemplate}
       HUB_SIGNING_KEYS: ${containerKeyFile('gateway')}
+      HUB_REDIS_URL: ${containerRedisUrl}
       HUB_JWT_SECRET: \${HUB_JWT_SECRET:-${devJwtSecret}}
       HUB_DEMO_LOGIN: "1"
       HUB_WEB_DIST: /app/web/dist
 ${composeKeySecret('gateway')}    ports:
       - "127.0.0.1:4000:${containerPort}"
     depends_on:
+      redis: { condition: service_healthy }
 ${all.map(({ name }) => `      ${name}: { condition: service_healthy }\n`).join('')}    healthcheck:
       test: ${healthCheck(healthPaths.gateway.ready)}
       interval: 5s
@@ -252,8 +272,8 @@ function kindManifest(kind: KindDefinition): string {
 # Subgraph \`${kind.name}\`: partner kind ${names.kind} (${kind.label.zh} · ${kind.label.en}), run as its
 # organization would: its own keys (Secret ${k8sKeysSecretName(kind.name)}), its own database and credentials
 # (Secret ${k8sSecretName(kind.name)}).
-# One replica: every replica runs the outbox relay over the same rows (harmless, the alliance
-# ingests idempotently, but each event would be sent once per replica).
+# One replica is enough; more may run: one relay at a time holds the outbox's advisory lock, and
+# JetStream drops a message id it has seen (ADR 0022).
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -281,7 +301,7 @@ spec:
 ${fromConfig('HUB_ENV')}            - name: DATABASE_URL
               valueFrom: { secretKeyRef: { name: ${k8sSecretName(kind.name)}, key: DATABASE_URL } }
             - { name: HUB_SIGNING_KEYS, value: ${containerKeyFile(kind.name)} }
-${fromConfig('HUB_GATEWAY_KEYS_URL')}${fromConfig('ALLIANCE_INTERNAL_URL')}          volumeMounts:
+${fromConfig('HUB_GATEWAY_KEYS_URL')}${fromConfig('ALLIANCE_INTERNAL_URL')}${fromConfig('HUB_EVENT_TRANSPORT')}${fromConfig('HUB_NATS_URL')}          volumeMounts:
             - { name: signing-keys, mountPath: ${containerKeysFolder}, readOnly: true }
           startupProbe:
             httpGet: { path: ${healthPaths.subgraph.live}, port: http }
@@ -356,6 +376,12 @@ data:
   # Where each partner kind's subgraph publishes its relay's public keys ({name}: the kind), for
   # the alliance: it takes a kind's deliveries only with those.
   HUB_KIND_KEYS_URL_TEMPLATE: ${containerKindKeysUrlTemplate}
+  # Partners' events travel over NATS JetStream (ADR 0022): a NATS cluster with JetStream that the
+  # coordinator runs (not part of these manifests), reachable as the Service nats.
+  HUB_EVENT_TRANSPORT: jetstream
+  HUB_NATS_URL: ${containerNatsUrl}
+  # The gateways' shared rate limits (ADR 0007): a Redis the coordinator runs, as the Service redis.
+  HUB_REDIS_URL: ${containerRedisUrl}
   # Claims the gateway requires of users' tokens.
   HUB_JWT_ISSUER: party-alliance-hub
   HUB_JWT_AUDIENCE: party-alliance-hub
