@@ -68,7 +68,7 @@ function command(name: string): string[] {
 const subgraphCommon = [
   ...zodKeys('packages/subgraph-kit/src/env.ts'),
   ...variablesRead('packages/subgraph-kit/src'),
-  // How partners' events travel (ADR 0022): read by the alliance and every partner subgraph.
+  // How partners' events travel (ADR 0021): read by the alliance and every partner subgraph.
   ...zodKeys('packages/event-stream/src/settings.ts'),
 ];
 function readable(name: string): Set<string> {

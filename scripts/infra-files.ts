@@ -20,7 +20,7 @@ export const containerSubgraphUrlTemplate = `http://{name}:${containerPort}/grap
 
 /** The alliance's base URL for the partners' relays and membership checks, in containers. */
 export const containerAllianceUrl = `http://alliance:${containerPort}`;
-/** NATS with JetStream (the partners' events, ADR 0022) and Redis (the gateways' rate limits), by service name. */
+/** NATS with JetStream (the partners' events, ADR 0021) and Redis (the gateways' rate limits), by service name. */
 export const containerNatsUrl = 'nats://nats:4222';
 export const containerRedisUrl = 'redis://redis:6379';
 
@@ -273,7 +273,7 @@ function kindManifest(kind: KindDefinition): string {
 # organization would: its own keys (Secret ${k8sKeysSecretName(kind.name)}), its own database and credentials
 # (Secret ${k8sSecretName(kind.name)}).
 # One replica is enough; more may run: one relay at a time holds the outbox's advisory lock, and
-# JetStream drops a message id it has seen (ADR 0022).
+# JetStream drops a message id it has seen (ADR 0021).
 apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -376,7 +376,7 @@ data:
   # Where each partner kind's subgraph publishes its relay's public keys ({name}: the kind), for
   # the alliance: it takes a kind's deliveries only with those.
   HUB_KIND_KEYS_URL_TEMPLATE: ${containerKindKeysUrlTemplate}
-  # Partners' events travel over NATS JetStream (ADR 0022): a NATS cluster with JetStream that the
+  # Partners' events travel over NATS JetStream (ADR 0021): a NATS cluster with JetStream that the
   # coordinator runs (not part of these manifests), reachable as the Service nats.
   HUB_EVENT_TRANSPORT: jetstream
   HUB_NATS_URL: ${containerNatsUrl}

@@ -19,7 +19,7 @@ import { partnerSubgraphs, people, undelivered, untilRelayed } from './support/p
 import { TcpProxy } from './support/tcp-proxy.ts';
 
 /**
- * NATS down (ADR 0022): the hub on the JetStream transport reaches NATS through a proxy the test
+ * NATS down (ADR 0021): the hub on the JetStream transport reaches NATS through a proxy the test
  * cuts for a while. Editors keep publishing: their writes succeed, the outboxes keep the rows
  * undelivered and the relays retry; once NATS is back every change reaches the joint list and a
  * dashboard, once, in order.

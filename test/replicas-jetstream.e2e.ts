@@ -25,7 +25,7 @@ import { startGatewayReplica } from './support/replicas.ts';
 import { TcpProxy } from './support/tcp-proxy.ts';
 
 /**
- * Past one machine (ADR 0022): partner events travel over NATS JetStream (the machine's server at
+ * Past one machine (ADR 0021): partner events travel over NATS JetStream (the machine's server at
  * 127.0.0.1:4222), two alliance replicas share its durable consumer, and two gateways serve
  * dashboards. A round-robin TCP proxy stands where a Kubernetes Service would, in front of both
  * alliance replicas: the gateways and the partners reach "the alliance" through it. While

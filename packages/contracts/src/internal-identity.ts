@@ -53,7 +53,7 @@ export class UntrustedIdentityError extends Error {}
  * with one of that issuer's keys, unexpired, with a valid role. Throws otherwise; callers turn
  * that into UNAUTHENTICATED. The caller is the issuer's, never a claim of the token. `at` is the
  * moment the token was presented, now unless given: a JetStream message is judged as of when
- * the stream stored it, since the alliance may read it long after (ADR 0022).
+ * the stream stored it, since the alliance may read it long after (ADR 0021).
  */
 export async function verifyInternalIdentity(
   token: string,

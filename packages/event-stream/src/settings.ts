@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * How partner events travel to the alliance: `http` (the relay POSTs to `/ingest`; the default,
  * needing nothing but PostgreSQL) or `jetstream` (the relay publishes to NATS JetStream and the
- * alliance consumes durably; ADR 0022).
+ * alliance consumes durably; ADR 0021).
  */
 export type EventTransportName = 'http' | 'jetstream';
 

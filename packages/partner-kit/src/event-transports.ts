@@ -25,7 +25,7 @@ export function httpTransport(ingestUrl: string, signer: InternalSigner): EventT
 }
 
 /**
- * Delivery over NATS JetStream (ADR 0022): one message per row on this kind's subject, its
+ * Delivery over NATS JetStream (ADR 0021): one message per row on this kind's subject, its
  * event id as JetStream's message id (a batch sent again is dropped as duplicates), each
  * carrying the relay's signed identity for the alliance (the token `/ingest` gets) and the
  * trace of the write that queued it. Done once JetStream stored every message.

@@ -62,7 +62,7 @@ class NotYetJudged extends Error {}
 const unknownKeyTries = 3;
 
 /**
- * The alliance's side of the JetStream transport (ADR 0022): the durable consumer `alliance`
+ * The alliance's side of the JetStream transport (ADR 0021): the durable consumer `alliance`
  * shared by every replica, read by one replica at a time (the holder of an advisory lock; the
  * others stand by), so events are ingested in the stream's order. Each message must carry the
  * identity of its subject's kind's relay, verified with the keys that kind publishes as of when

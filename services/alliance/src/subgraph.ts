@@ -44,7 +44,7 @@ export interface AllianceOptions {
  * editor accounts) when asked and empty and the demo members' locations where missing, listens
  * for its own events, serves GraphQL (HTTP and WebSocket), `/ingest`, `/members`, `/accounts`
  * and the project-assignment routes (`/assignments`, `/assignments/ack`), consumes partner
- * events from NATS JetStream when `HUB_EVENT_TRANSPORT=jetstream` (ADR 0022), and sweeps for
+ * events from NATS JetStream when `HUB_EVENT_TRANSPORT=jetstream` (ADR 0021), and sweeps for
  * reminders (督办) and the claim hall every `reminderSweepMs`.
  */
 export async function createAllianceSubgraph(env: SubgraphEnv, options: AllianceOptions = {}): Promise<AllianceSubgraph> {
