@@ -65,6 +65,44 @@ export async function measureAtRest(stack: RunningStack, processes: Processes, s
   };
 }
 
+/**
+ * The alliance's reminder sweep (督办巡检) judging every open item once a day: after the seed,
+ * every item is due, as at each day's first sweep. Waits until none is left to judge today (at
+ * most `timeoutSeconds`); items per second from the first item judged, CPU per item.
+ */
+export async function measureSweep(stack: RunningStack, processes: Processes, timeoutSeconds: number) {
+  const remaining = () =>
+    withClient(stack.databaseUrls.alliance, async (client) => {
+      const { rows } = await client.query<{ n: string }>(
+        `select count(*) as n from commitment_index where status in ('PUBLISHED', 'IN_PROGRESS') and (swept_on is null or swept_on < current_date)`,
+      );
+      return Number(rows[0]?.n ?? 0);
+    });
+  const before = await cpuNow(processes);
+  const atStart = await remaining();
+  const started = Date.now();
+  let firstJudged: number | null = null;
+  let left = atStart;
+  while (left > 0 && Date.now() - started < timeoutSeconds * 1000) {
+    await sleep(500);
+    left = await remaining();
+    if (left < atStart) {
+      firstJudged ??= Date.now();
+    }
+  }
+  const cpu = cpuDelta(before, await cpuNow(processes));
+  const judged = atStart - left;
+  const seconds = (Date.now() - (firstJudged ?? started)) / 1000;
+  return {
+    dueAtStart: atStart,
+    judged,
+    left,
+    seconds,
+    itemsPerSecond: judged / seconds,
+    cpuMsPerItem: Object.fromEntries(Object.entries(cpu).map(([name, used]) => [name, judged ? (used * 1000) / judged : Number.NaN])),
+  };
+}
+
 /** A page of `first` items of an alliance's joint list, with its totalCount (every kind's fields, as bench:gateway asks). */
 export function pageWorkload(allianceId: string, first: number): Workload {
   return {
