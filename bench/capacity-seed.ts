@@ -1,6 +1,6 @@
 import { kindNames } from '@hub/kinds';
 import type { RunningStack } from '@hub/testkit';
-import pg from 'pg';
+import { withClient } from '../test/support/bulk.ts';
 import { postGraphql } from './graphql-http.ts';
 
 /** Each kind's subgraph and the values of its own required columns for a bulk row (as test/support/bulk.ts writes them). */
@@ -25,16 +25,6 @@ export interface SeededHub {
   readonly partners: SeededPartner[];
   readonly commitments: number;
   readonly seconds: { registration: number; bulkInsert: number; vacuum: number };
-}
-
-export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }
 
 /** `count` partners into alliances: 40 % into one large alliance, the rest ten by ten. */

@@ -1,5 +1,6 @@
 import { startEmbeddedPostgres } from '@hub/testkit';
 import pg from 'pg';
+import { withClient } from '../../test/support/bulk.ts';
 
 /**
  * PostgreSQL's own time for the SQL of one request, from pg_stat_statements: planning plus
@@ -16,16 +17,6 @@ export interface SqlTime {
 }
 
 const library = 'pg_stat_statements';
-
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function preloaded(client: pg.Client): Promise<boolean> {
   const { rows } = await client.query<{ shared_preload_libraries: string }>('show shared_preload_libraries');

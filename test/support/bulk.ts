@@ -29,7 +29,8 @@ const owners: { subgraph: SubgraphName; kind: string; partnerId: string; branchI
   },
 ];
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `work` with a client connected to `url`, and ends the connection whatever happens. */
+export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
