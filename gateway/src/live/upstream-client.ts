@@ -53,5 +53,13 @@ export function describeUpstreamFailure(error: unknown): string {
     return error.map((e) => String((e as { message?: unknown })?.message)).join('; ');
   }
   const close = error as { code?: number; reason?: string };
-  return close?.code ? `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})` : String(error);
+  if (close?.code) {
+    return `socket closed (${close.code}${close.reason ? ` ${close.reason}` : ''})`;
+  }
+  // A socket's error event (the subgraph unreachable): an object with a message, not an Error.
+  const event = error as { message?: unknown; error?: unknown };
+  if (typeof event?.message === 'string' && event.message !== '') {
+    return event.message;
+  }
+  return event?.error instanceof Error ? event.error.message : String(error);
 }
