@@ -26,7 +26,8 @@ import { type Registry, sampledCounter, sampledGauge } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { decodeJwt, errors } from 'jose';
 import pg from 'pg';
-import { type IngestStats, ingestEvents, kindOfRelay, type PartnerEvent, partnerEvent } from './ingest.ts';
+import { type IngestStats, ingestEvents, type PartnerEvent, partnerEvent } from './ingest.ts';
+import { kindOfRelay } from './kinds.ts';
 
 const log = logger('alliance');
 

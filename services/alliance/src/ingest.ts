@@ -6,15 +6,12 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { applyNeed, applyResource, deliverProjectOf } from './cobuild/ingest.ts';
 import { appendEvents, lockEventOrder } from './event-log.ts';
-import { federatedKinds } from './kinds.ts';
+import { kindOfRelay } from './kinds.ts';
 import { judge, thresholdsOf } from './lights.ts';
 
 export { eventsChannel } from './event-log.ts';
 
 const log = logger('alliance');
-
-/** Relay caller → the kind it delivers for: only the federated kinds' relays may deliver. */
-const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
 
 const dateOrNull = z.string().nullable();
 const commitmentPayload = z.object({
@@ -221,11 +218,6 @@ async function applyActivity(
 /** How each entity's events are applied. */
 const appliers = { commitment: applyCommitment, activity: applyActivity, need: applyNeed, resource: applyResource };
 
-/** The kind whose relay `caller` is (`relay:<kind>`), or undefined for anyone else. */
-export function kindOfRelay(caller: string | undefined): PartnerKind | undefined {
-  return caller ? relayKinds.get(caller) : undefined;
-}
-
 export type PartnerEvent = z.infer<typeof partnerEvent>;
 
 /**
@@ -314,7 +306,7 @@ async function ingestBatch(orm: MikroORM, kind: PartnerKind, events: readonly Pa
  */
 export function createMembersRoute(orm: MikroORM) {
   return async ({ body: raw, identity }: { body: unknown; identity: InternalIdentity | null }) => {
-    if (!identity || !relayKinds.has(identity.caller)) {
+    if (!kindOfRelay(identity?.caller)) {
       return { status: 403, body: errorBody('FORBIDDEN', 'Only partner subgraphs may ask') };
     }
     const parsed = z.object({ allianceId: z.string().uuid() }).safeParse(raw);

@@ -1,3 +1,4 @@
+import type { PartnerKind } from '@hub/contracts';
 import { type KindDefinition, kindNames } from '@hub/kinds';
 import { discoverKinds } from '@hub/kinds/discover';
 
@@ -8,3 +9,11 @@ import { discoverKinds } from '@hub/kinds/discover';
  */
 export const kindDefinitions: readonly KindDefinition[] = await discoverKinds();
 export const federatedKinds = kindDefinitions.map((definition) => kindNames(definition.name));
+
+/** Relay caller → the kind it speaks for: only the federated kinds' relays deliver or ask. */
+const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
+
+/** The kind whose relay `caller` is (`relay:<kind>`), or undefined for anyone else. */
+export function kindOfRelay(caller: string | undefined): PartnerKind | undefined {
+  return caller ? relayKinds.get(caller) : undefined;
+}

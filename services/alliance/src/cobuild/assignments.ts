@@ -3,7 +3,7 @@ import type { InternalIdentity } from '@hub/contracts';
 import { backgroundFork, errorBody, executeInBackground, type Route } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { federatedKinds } from '../kinds.ts';
+import { kindOfRelay } from '../kinds.ts';
 
 /**
  * The project-assignment routes (protocol: @hub/cobuild `protocol.ts`). A partner subgraph,
@@ -12,22 +12,15 @@ import { federatedKinds } from '../kinds.ts';
  * (`/assignments/ack`). Delivery is at least once; the partner creates each draft once by its id.
  */
 
-/** Relay caller → the kind it speaks for. */
-const relayKinds = new Map(federatedKinds.map((names) => [names.relayCaller, names.kind]));
-
 /** Most assignments one answer carries (the protocol's limit). */
 const batch = 100;
-
-function callerKind(identity: InternalIdentity | null): string | undefined {
-  return identity ? relayKinds.get(identity.caller) : undefined;
-}
 
 const forbidden = { status: 403, body: errorBody('FORBIDDEN', 'Only partner subgraphs (their relays) may ask for assignments') };
 
 /** `POST /assignments` (`{}`): the caller's kind's undelivered assignments, oldest first, at most 100. */
 export function createAssignmentsRoute(orm: MikroORM): Route {
   return async ({ body, identity }) => {
-    const kind = callerKind(identity);
+    const kind = kindOfRelay(identity?.caller);
     if (!kind) {
       return forbidden;
     }
@@ -49,7 +42,7 @@ export function createAssignmentsRoute(orm: MikroORM): Route {
 /** `POST /assignments/ack` (`{ ids }`): marks the caller's kind's assignments delivered; others' ids are ignored. */
 export function createAssignmentsAckRoute(orm: MikroORM): Route {
   return async ({ body, identity }) => {
-    const kind = callerKind(identity);
+    const kind = kindOfRelay(identity?.caller);
     if (!kind) {
       return forbidden;
     }
