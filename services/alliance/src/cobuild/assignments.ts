@@ -1,5 +1,4 @@
 import { assignmentsAck, assignmentsAnswer } from '@hub/cobuild';
-import type { InternalIdentity } from '@hub/contracts';
 import { backgroundFork, errorBody, executeInBackground, type Route } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
