@@ -97,17 +97,18 @@ const maxVerifiedTokens = 10_000;
 /**
  * `verifyInternalIdentity` for one service, verifying each token once: a token verified before
  * gives the same identity until it expires. The gateway reuses a viewer's token for 30 s, so the
- * signature check (a fixed cost of every subgraph call) is done about once per viewer and half-minute.
+ * signature check (a fixed cost of every subgraph call) is done about once per viewer and half-minute;
+ * a relay signs one token per batch it publishes. `at` as `verifyInternalIdentity`'s.
  * Throws as `verifyInternalIdentity` does; a refused token is not remembered.
  */
-export function createIdentityVerifier(audience: string, trusted: TrustedIssuers): (token: string) => Promise<InternalIdentity> {
+export function createIdentityVerifier(audience: string, trusted: TrustedIssuers): (token: string, at?: Date) => Promise<InternalIdentity> {
   const verified = new Map<string, { identity: InternalIdentity; expiresAt: number }>();
-  return async (token) => {
+  return async (token, at) => {
     const known = verified.get(token);
-    if (known && known.expiresAt > Date.now()) {
+    if (known && known.expiresAt > (at ?? new Date()).getTime()) {
       return known.identity;
     }
-    const identity = await verifyInternalIdentity(token, audience, trusted);
+    const identity = await verifyInternalIdentity(token, audience, trusted, at);
     if (verified.size >= maxVerifiedTokens) {
       verified.clear();
     }

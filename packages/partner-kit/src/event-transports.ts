@@ -1,6 +1,6 @@
-import { type InternalSigner, identityHeader, signInternalIdentity } from '@hub/contracts';
+import { type InternalSigner, identityHeader } from '@hub/contracts';
 import type { EventPublisher } from '@hub/event-stream';
-import { postToAlliance } from './alliance-client.ts';
+import { postToAlliance, signRelayIdentity } from './alliance-client.ts';
 import type { OutboxRow } from './entities.ts';
 
 /**
@@ -32,7 +32,7 @@ export function httpTransport(ingestUrl: string, signer: InternalSigner): EventT
  */
 export function jetStreamTransport(publisher: EventPublisher, signer: InternalSigner): EventTransport {
   return async (rows) => {
-    const token = await signInternalIdentity({ subject: `relay:${signer.issuer}`, role: 'viewer' }, signer, 'alliance');
+    const token = await signRelayIdentity(signer);
     await publisher.publish(
       signer.issuer,
       rows.map((row) => ({

@@ -1,11 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import {
+  createIdentityVerifier,
   type InternalIdentity,
   identityHeader,
   type PartnerKind,
   type TrustedIssuers,
   UntrustedIdentityError,
-  verifyInternalIdentity,
 } from '@hub/contracts';
 import {
   ackWaitMs,
@@ -24,7 +24,7 @@ import {
 import { logger } from '@hub/http/log';
 import { type Registry, sampledCounter, sampledGauge } from '@hub/subgraph-kit';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { decodeJwt, errors } from 'jose';
+import { errors } from 'jose';
 import pg from 'pg';
 import { type IngestStats, ingestEvents, type PartnerEvent, partnerEvent } from './ingest.ts';
 import { kindOfRelay } from './kinds.ts';
@@ -88,7 +88,8 @@ export function startEventConsumer(options: {
   let leading = false;
   let connection: NatsConnection | null = null;
   let messages: ConsumerMessages | null = null;
-  const verify = createMessageVerifier(options.trust);
+  // A message is judged as of when the stream stored it: it may be read long after it was published.
+  const verify = createIdentityVerifier('alliance', options.trust);
 
   const pause = (ms: number) => delay(ms, undefined, { signal: stopping.signal });
 
@@ -340,30 +341,6 @@ function batchReader(messages: ConsumerMessages) {
       }
       return batch;
     },
-  };
-}
-
-/** Verified tokens remembered at most (each relay signs one token per batch it publishes). */
-const maxVerifiedTokens = 10_000;
-
-/**
- * Verifies a message's relay identity as of when the stream stored it (a message is read long
- * after it was published while the alliance was down), each token once: messages of one batch
- * carry the same token.
- */
-function createMessageVerifier(trust: TrustedIssuers) {
-  const verified = new Map<string, { identity: InternalIdentity; until: number }>();
-  return async (token: string, storedAt: Date): Promise<InternalIdentity> => {
-    const known = verified.get(token);
-    if (known && storedAt.getTime() < known.until) {
-      return known.identity;
-    }
-    const identity = await verifyInternalIdentity(token, 'alliance', trust, storedAt);
-    if (verified.size >= maxVerifiedTokens) {
-      verified.clear();
-    }
-    verified.set(token, { identity, until: (decodeJwt(token).exp ?? 0) * 1000 });
-    return identity;
   };
 }
 
