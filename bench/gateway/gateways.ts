@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BySubgraph, repoRoot, type ServiceProcess, startServiceProcess } from '@hub/testkit';
-import { readSupergraph } from '../../gateway/src/supergraph.ts';
+import { supergraphFor } from '../../test/support/replicas.ts';
 
 /** One gateway under test: how to start it and what to call it. */
 export interface GatewaySpec {
@@ -63,20 +63,6 @@ export interface RunningGateway {
   readonly url: string;
   readonly pid: number;
   stop(): Promise<void>;
-}
-
-/**
- * The committed supergraph with each subgraph's URL replaced by the benchmark stack's, so every
- * gateway, the hub's included, plans over the same text and calls the same subgraphs.
- */
-export function supergraphFor(subgraphUrls: BySubgraph): string {
-  return readSupergraph().replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_match, name: string) => {
-    const url = subgraphUrls[name];
-    if (!url) {
-      throw new Error(`The supergraph names subgraph ${name}, which the benchmark stack does not run`);
-    }
-    return `@join__graph(name: "${name}", url: "${url}")`;
-  });
 }
 
 /**

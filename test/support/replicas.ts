@@ -1,21 +1,28 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gatewayIssuer } from '@hub/contracts';
-import { type RunningStack, repoRoot, type ServiceProcess, startServiceProcess } from '@hub/testkit';
+import { type BySubgraph, type RunningStack, repoRoot, type ServiceProcess, startServiceProcess } from '@hub/testkit';
+import { readSupergraph } from '../../gateway/src/supergraph.ts';
 
-/** The committed supergraph with each subgraph at the stack's URL (a replica's port says nothing of theirs). */
-function supergraphOf(stack: RunningStack): string {
-  const composed = readFileSync(join(repoRoot, 'gateway', 'supergraph.graphql'), 'utf8');
-  const text = composed.replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_match, name: string) => {
-    const url = stack.subgraphUrls[name];
+/**
+ * The committed supergraph with each subgraph's URL replaced by the stack's, for a gateway whose
+ * port says nothing of the subgraphs' (a replica, a benchmark's gateways).
+ */
+export function supergraphFor(subgraphUrls: BySubgraph): string {
+  return readSupergraph().replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_match, name: string) => {
+    const url = subgraphUrls[name];
     if (!url) {
       throw new Error(`The supergraph names subgraph ${name}, which the stack does not run`);
     }
     return `@join__graph(name: "${name}", url: "${url}")`;
   });
+}
+
+/** `supergraphFor` the stack, written to a file of its own. */
+function supergraphFileOf(stack: RunningStack): string {
   const path = join(mkdtempSync(join(tmpdir(), 'hub-replica-')), 'supergraph.graphql');
-  writeFileSync(path, text);
+  writeFileSync(path, supergraphFor(stack.subgraphUrls));
   return path;
 }
 
@@ -31,7 +38,7 @@ export function startGatewayReplica(stack: RunningStack, port: number, env: Reco
     port,
     env: {
       PORT: String(port),
-      HUB_SUPERGRAPH_PATH: supergraphOf(stack),
+      HUB_SUPERGRAPH_PATH: supergraphFileOf(stack),
       HUB_SIGNING_KEYS: join(stack.keysDir, `${gatewayIssuer}.jwks.json`),
       ...env,
     },
