@@ -1,4 +1,4 @@
-import type { EntityData, EntityManager, EntityName, EntityProperty, MikroORM } from '@mikro-orm/postgresql';
+import type { EntityData, EntityManager, EntityMetadata, EntityName, EntityProperty, MikroORM } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 
 /**
@@ -26,11 +26,42 @@ export function findRows<Row extends object>(
   return query.execute('all', true) as Promise<Row[]>;
 }
 
+/** A loader's statement and the entity it maps rows of, written once per process (see `rowsWhereIn`). */
+interface Statement<Row extends object = any> {
+  readonly sql: string;
+  readonly meta: EntityMetadata<Row>;
+}
+const statements = new WeakMap<EntityMetadata, Map<string, Statement>>();
+
+function statementFor<Row extends object>(
+  em: EntityManager,
+  entity: EntityName<Row>,
+  key: string,
+  orderBy: Record<string, 'asc' | 'desc'>,
+): Statement<Row> {
+  const meta = em.getMetadata().get(entity);
+  const id = `${key}\n${JSON.stringify(orderBy)}`;
+  const ofEntity = statements.get(meta) ?? new Map<string, Statement>();
+  statements.set(meta, ofEntity);
+  let statement = ofEntity.get(id);
+  if (!statement) {
+    const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
+    const properties: Record<string, EntityProperty | undefined> = meta.properties;
+    const column = (property: string) => quote(properties[property]?.fieldNames[0] ?? property);
+    const order = Object.entries(orderBy).map(([property, direction]) => `${column(property)} ${direction}`);
+    const sql = `select * from ${quote(meta.tableName)} where ${column(key)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+    statement = { sql, meta };
+    ofEntity.set(id, statement);
+  }
+  return statement;
+}
+
 /**
  * The rows of `entity` whose `key` is one of the given values, in `orderBy` order, as plain rows
- * like `findRows` gives: one statement written from the entity's metadata when the loader is made
- * (`select * from <table> where <column> in (…) order by …`, the values inlined by MikroORM as in
- * its own queries), each row mapped by MikroORM's result mapper. No query is built per batch.
+ * like `findRows` gives: one statement written from the entity's metadata the first time a
+ * loader of that shape is made in the process (`select * from <table> where <column> in (…)
+ * order by …`, the values inlined by MikroORM as in its own queries), each row mapped by
+ * MikroORM's result mapper. Nothing is built per batch, nor per request.
  */
 function rowsWhereIn<Row extends object>(
   em: EntityManager,
@@ -38,12 +69,7 @@ function rowsWhereIn<Row extends object>(
   key: keyof Row & string,
   orderBy: Record<string, 'asc' | 'desc'>,
 ): (values: readonly string[]) => Promise<Row[]> {
-  const meta = em.getMetadata().get(entity);
-  const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
-  const properties: Record<string, EntityProperty | undefined> = meta.properties;
-  const column = (property: string) => quote(properties[property]?.fieldNames[0] ?? property);
-  const order = Object.entries(orderBy).map(([property, direction]) => `${column(property)} ${direction}`);
-  const sql = `select * from ${quote(meta.tableName)} where ${column(key)} in (?)${order.length ? ` order by ${order.join(', ')}` : ''}`;
+  const { sql, meta } = statementFor(em, entity, key, orderBy);
   const driver = em.getDriver();
   return async (values) => {
     const rows = await em.execute<Record<string, unknown>[]>(sql, [values]);

@@ -2,7 +2,7 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { type GraphQLSchema, isInterfaceType } from 'graphql';
 import { gql } from 'graphql-tag';
-import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { buildSchema, createResolversMap, getMetadataStorage, type NonEmptyArray } from 'type-graphql';
 
 const federationLink =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@inaccessible"])';
@@ -23,15 +23,28 @@ export interface SubgraphSchemaOptions {
   readonly resolvers: NonEmptyArray<Function>;
   readonly orphanedTypes?: Function[];
   readonly referenceResolvers?: ReferenceResolvers;
-  /** `__resolveType` per interface, for interfaces with more than one implementation. */
-  readonly resolveTypes?: Record<string, (value: any) => string>;
+}
+
+/**
+ * The `resolveType` an `@InterfaceType` named `name` was declared with, if one was. Classes of the
+ * same name may be declared in several packages (an interface shared by contracts, implemented in
+ * one subgraph): at most one of them may give a `resolveType`.
+ */
+function declaredResolveType(name: string): ((value: any) => string) | undefined {
+  const declared = getMetadataStorage().interfaceTypes.filter((type) => type.name === name && type.resolveType);
+  if (declared.length > 1) {
+    throw new Error(`Interface ${name} is declared with a resolveType more than once`);
+  }
+  return declared[0]?.resolveType as ((value: any) => string) | undefined;
 }
 
 /**
  * Builds a federated subgraph schema from type-graphql classes: the type-graphql schema is
  * printed with its directives, prefixed with the Federation 2 `@link`, and rebuilt by
  * `buildSubgraphSchema` with type-graphql's resolvers. An interface with one implementation in
- * this subgraph resolves to it; others need an entry in `resolveTypes`.
+ * this subgraph resolves to it; others by the `resolveType` of their `@InterfaceType`, which must
+ * return the type's name synchronously. It is used as declared, not as type-graphql wraps it: the
+ * wrapper is async, a promise per value of every list of interface values (300 for a joint list).
  */
 export async function buildFederatedSchema(options: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
@@ -48,7 +61,7 @@ export async function buildFederatedSchema(options: SubgraphSchemaOptions): Prom
     if (!isInterfaceType(type)) {
       continue;
     }
-    const custom = options.resolveTypes?.[type.name];
+    const custom = declaredResolveType(type.name);
     const implementations = schema.getPossibleTypes(type);
     const only = implementations.length === 1 ? implementations[0]?.name : undefined;
     if (custom || only) {
