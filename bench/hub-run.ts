@@ -21,8 +21,6 @@ export interface HubRoundResult {
    * leaves the alliance subgraph's stream (seen by a probe subscribed there directly).
    */
   readonly stagesMs: {
-    /** Publish acknowledged → the alliance recorded the event (its `occurredAt`, PostgreSQL's clock, ms precision). */
-    readonly ackToRecorded: LatencySummary;
     /** Publish acknowledged → out of the alliance's stream: outbox relay, ingestion, NOTIFY, stream read. */
     readonly ackToAllianceStream: LatencySummary;
     /** Out of the alliance's stream → the first client has it: the gateway's upstream hop, queue, completion, first send. */
@@ -107,10 +105,6 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
         after = await readMetrics(gatewayMetrics);
         alliance = await readMetrics(allianceMetrics);
       }
-      const recorded = scenario.timeline.map((_, i) => {
-        const value = scenario.values[config.warmup + i] as { coBuildingListChanged?: { occurredAt?: string } } | undefined;
-        return Date.parse(value?.coBuildingListChanged?.occurredAt ?? '');
-      });
       const upstream = ids.slice(config.warmup).map((id) => performance.timeOrigin + (probe.arrivals.get(id) ?? Number.NaN));
       const stage = (pick: (t: (typeof scenario.timeline)[number], i: number) => number) =>
         summarise(Float64Array.from(scenario.timeline.map(pick).filter((ms) => !Number.isNaN(ms))));
@@ -119,7 +113,6 @@ export async function startHubSession(config: BenchConfig, progress: (line: stri
         keys: ids,
         scenario,
         stagesMs: {
-          ackToRecorded: stage((t, i) => (recorded[i] as number) - t.committed),
           ackToAllianceStream: stage((t, i) => (upstream[i] as number) - t.committed),
           allianceStreamToFirst: stage((t, i) => t.first - (upstream[i] as number)),
           allianceStreamToMedian: stage((t, i) => t.median - (upstream[i] as number)),

@@ -121,7 +121,6 @@ export function buildReport(
       rssPerSubscriber: figures.hub.rssPerSubscriberBytes / figures.baseline.rssPerSubscriberBytes,
     },
     hubStagesMs: {
-      ackToRecorded: stage('ackToRecorded'),
       ackToAllianceStream: stage('ackToAllianceStream'),
       allianceStreamToFirst: stage('allianceStreamToFirst'),
       allianceStreamToMedian: stage('allianceStreamToMedian'),
@@ -210,7 +209,6 @@ export function formatReport(report: BenchReport): string {
     '',
     `Publish: hub = the publishCommitment mutation's response arrived (committed); baseline = the broadcast request was sent.`,
     `hub stages per change, p50 / p99 ms (medians over rounds):`,
-    `  publish acknowledged → alliance recorded the event (occurredAt)   ${n(stages.ackToRecorded.p50)} / ${n(stages.ackToRecorded.p99)}`,
     `  publish acknowledged → out of the alliance's stream               ${n(stages.ackToAllianceStream.p50)} / ${n(stages.ackToAllianceStream.p99)}`,
     `  out of the alliance's stream → first gateway client               ${n(stages.allianceStreamToFirst.p50)} / ${n(stages.allianceStreamToFirst.p99)}`,
     `  out of the alliance's stream → median gateway client              ${n(stages.allianceStreamToMedian.p50)} / ${n(stages.allianceStreamToMedian.p99)}`,
