@@ -44,8 +44,8 @@ function readCapacityConfig(env: NodeJS.ProcessEnv = process.env) {
   });
   return {
     quick,
-    port: integer(env, 'BENCH_CAPACITY_PORT', 4700, 1),
-    postgresPort: integer(env, 'BENCH_POSTGRES_PORT', 14700, 1),
+    port: integer(env, 'BENCH_CAPACITY_PORT', 6300, 1),
+    postgresPort: integer(env, 'BENCH_POSTGRES_PORT', 16300, 1),
     partners: integer(env, 'BENCH_PARTNERS', quick ? 20 : 100, 4),
     perPartner: integer(env, 'BENCH_COMMITMENTS_PER_PARTNER', quick ? 100 : 1000, 1),
     querySeconds: integer(env, 'BENCH_QUERY_SECONDS', quick ? 3 : 10, 1),
