@@ -186,7 +186,7 @@ export async function startGateway(env: GatewayEnv, supergraphPath: string): Pro
   const urls = subgraphUrlsOf(supergraphSdl, env);
   let live: LiveServer | null = null;
   let stopWatching: () => void = () => {};
-  const keys = await openServiceKeys(gatewayIssuer, env.HUB_SIGNING_KEYS, env.HUB_ENV);
+  const keys = await openServiceKeys(gatewayIssuer, env.HUB_SIGNING_KEYS, env.HUB_ENV, (message) => log.warn(message));
   const signIdentity = createIdentitySigner({ issuer: gatewayIssuer, keys });
   const sharing = new ResponseSharing({
     cache: env.HUB_RESPONSE_CACHE === 'on',

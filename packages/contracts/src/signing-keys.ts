@@ -93,11 +93,18 @@ function publicHalf(key: JWK): JWK {
 /** How often a key ring looks at its file's modification time, at most. */
 const recheckMs = 1000;
 
+export interface KeyRingOptions {
+  /** Create a missing file with one new key (development); refuse it otherwise (production). */
+  readonly create: boolean;
+  /** Told when the file changed but cannot be read (the previous keys stay in use); silent when omitted. */
+  readonly warn?: (message: string) => void;
+}
+
 /**
  * Opens a key file. A missing file is created with one new key when `create` is set (development:
  * keys generated on first start, into the data folder), refused otherwise (production).
  */
-export async function openKeyRing(path: string, options: { create: boolean }): Promise<KeyRing> {
+export async function openKeyRing(path: string, options: KeyRingOptions): Promise<KeyRing> {
   if (!existsSync(path)) {
     if (!options.create) {
       throw new Error(`No signing keys at ${path} (production never generates them: give this service its own key file)`);
@@ -124,7 +131,7 @@ export async function openKeyRing(path: string, options: { create: boolean }): P
       }
     } catch (error) {
       // A broken or half-copied file: keep signing with the keys read before, and say so.
-      console.error(`[keys] keeping the previous keys: ${(error as Error).message}`);
+      options.warn?.(`keeping the previous signing keys: ${(error as Error).message}`);
     }
   };
   return {
@@ -155,8 +162,13 @@ export function developmentKeyPath(service: string): string {
  * development creates a missing file; production (whose environment check already demands
  * HUB_SIGNING_KEYS) refuses to start without one.
  */
-export function openServiceKeys(service: string, path: string | undefined, mode: 'development' | 'production'): Promise<KeyRing> {
-  return openKeyRing(path ?? developmentKeyPath(service), { create: mode === 'development' });
+export function openServiceKeys(
+  service: string,
+  path: string | undefined,
+  mode: 'development' | 'production',
+  warn: (message: string) => void,
+): Promise<KeyRing> {
+  return openKeyRing(path ?? developmentKeyPath(service), { create: mode === 'development', warn });
 }
 
 /** Rotation, step 1: a new key is published beside the signing one (second in the file). Returns its kid. */

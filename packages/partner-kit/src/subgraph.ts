@@ -95,7 +95,9 @@ export async function createPartnerSubgraph(spec: PartnerKindSpec, options: Part
   const commitmentEntity = defineCommitmentEntity(spec.commitmentColumns);
   // The relay's own keys (before the database, so production without them stops at once): the
   // alliance accepts its deliveries only with a key this kind publishes.
-  const keys = await openServiceKeys(spec.subgraph, options.env.HUB_SIGNING_KEYS, options.env.HUB_ENV);
+  const keys = await openServiceKeys(spec.subgraph, options.env.HUB_SIGNING_KEYS, options.env.HUB_ENV, (message) =>
+    log.warn({ component: 'keys' }, message),
+  );
   const signer = { issuer: spec.subgraph, keys };
   const database = await openOrm({
     databaseUrl: options.env.DATABASE_URL,
