@@ -41,8 +41,11 @@ function statementFor<Row extends object>(
 ): Statement<Row> {
   const meta = em.getMetadata().get(entity);
   const id = `${key}\n${JSON.stringify(orderBy)}`;
-  const ofEntity = statements.get(meta) ?? new Map<string, Statement>();
-  statements.set(meta, ofEntity);
+  let ofEntity = statements.get(meta);
+  if (!ofEntity) {
+    ofEntity = new Map();
+    statements.set(meta, ofEntity);
+  }
   let statement = ofEntity.get(id);
   if (!statement) {
     const quote = (name: string) => em.getPlatform().quoteIdentifier(name);
