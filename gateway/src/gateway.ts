@@ -96,15 +96,18 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 type SubgraphFetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
 
-/** How long a read waits for a subgraph that refuses connections (restarting, rolled out). */
-const readRetryMs = 15_000;
+/**
+ * How long a read waits for a subgraph that refuses connections (restarting, rolled out). A
+ * service started through the TypeScript loader on a busy 2-core machine took longer than 15 s.
+ */
+const readRetryMs = 30_000;
 /** Connection errors of a subgraph that stopped or is stopping: a read meeting one is sent again. */
 const subgraphGone = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
 
 /**
  * fetch for subgraph calls: a root read (a query's own field, not a mutation, not a partner's
  * fields of listed items) that finds its subgraph not listening, or whose connection the
- * stopping subgraph closed, is sent again, 100 ms doubling to 1 s, for up to 15 s, so a subgraph's restart or
+ * stopping subgraph closed, is sent again, 100 ms doubling to 1 s, for up to 30 s, so a subgraph's restart or
  * roll-out fails no query, it only slows those that arrive meanwhile. Writes are sent once:
  * whether a refused one was applied is for the client to find out, not for the gateway to guess.
  */
