@@ -98,7 +98,7 @@ type SubgraphFetcher = NonNullable<NonNullable<ConstructorParameters<typeof Remo
 
 /**
  * How long a read waits for a subgraph that refuses connections (restarting, rolled out). A
- * service started through the TypeScript loader on a busy 2-core machine took longer than 15 s.
+ * service started through the TypeScript loader on a busy 2-core machine can take over 15 s.
  */
 const readRetryMs = 30_000;
 /** Connection errors of a subgraph that stopped or is stopping: a read meeting one is sent again. */
